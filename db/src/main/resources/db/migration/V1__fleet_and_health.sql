@@ -34,7 +34,7 @@ CREATE INDEX health_check_checked_at_idx ON health_check (checked_at);
 
 CREATE TABLE circuit_state (
     connection_id        bigint      PRIMARY KEY REFERENCES monitored_connection (id) ON DELETE CASCADE,
-    state                text        NOT NULL CHECK (state IN ('CLOSED', 'OPEN', 'HALF_OPEN')),
+    state                text        NOT NULL CHECK (state IN ('CLOSED', 'OPEN')),
     consecutive_failures integer     NOT NULL DEFAULT 0,
     opened_at            timestamptz,
     next_attempt_at      timestamptz,

@@ -1,0 +1,82 @@
+package io.vigil.health;
+
+import io.vigil.database.MonthlyPartitions;
+import io.vigil.health.circuit.CircuitBreaker;
+import io.vigil.health.circuit.CircuitRepository;
+import io.vigil.health.fleet.FleetRepository;
+import io.vigil.runs.LocalRuns;
+import java.time.Clock;
+import java.time.Instant;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code healthCheckJob}: make sure this month's and next month's partitions exist, then probe every
+ * enabled connection once for the slot and write the results.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HealthCheckJobConfiguration {
+
+    public static final String JOB = "healthCheckJob";
+
+    @Bean
+    Job healthCheckJob(JobRepository jobRepository, Step healthCheckPartitionsStep, Step healthCheckProbeStep,
+                       LocalRuns localRuns) {
+        return new JobBuilder(JOB, jobRepository)
+                .listener(localRuns)
+                .start(healthCheckPartitionsStep)
+                .next(healthCheckProbeStep)
+                .build();
+    }
+
+    @Bean
+    Step healthCheckPartitionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   MonthlyPartitions partitions) {
+        return new StepBuilder("partitions", jobRepository)
+                .tasklet((contribution, context) -> {
+                    String slot = (String) context.getStepContext().getJobParameters().get("slot");
+                    partitions.ensure("health_check", Instant.parse(slot), 1);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step healthCheckProbeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              ProbeReader probeReader, HealthCheckProcessor healthCheckProcessor,
+                              HealthCheckWriter healthCheckWriter, HealthProperties properties) {
+        return new StepBuilder("probe", jobRepository)
+                .<ProbedConnection, HealthCheckResult>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(probeReader)
+                .processor(healthCheckProcessor)
+                .writer(healthCheckWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ProbeReader probeReader(FleetRepository fleet, CircuitRepository circuits, CircuitBreaker breaker,
+                            ProbeTargets targets, ProbeFanOut fanOut, Clock clock,
+                            @Value("#{jobParameters['slot']}") String slot) {
+        return new ProbeReader(fleet, circuits, breaker, targets, fanOut, clock, Instant.parse(slot));
+    }
+
+    @Bean
+    @StepScope
+    HealthCheckWriter healthCheckWriter(DSLContext dsl, CircuitRepository circuits, Clock clock,
+                                        @Value("#{jobParameters['slot']}") String slot,
+                                        @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return new HealthCheckWriter(dsl, circuits, clock, Instant.parse(slot), jobExecutionId);
+    }
+}

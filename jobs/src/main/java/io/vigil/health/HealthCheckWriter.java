@@ -1,0 +1,117 @@
+package io.vigil.health;
+
+import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
+import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
+import static org.jooq.impl.DSL.excluded;
+
+import io.vigil.db.jooq.tables.records.DbStatsSnapshotRecord;
+import io.vigil.db.jooq.tables.records.HealthCheckRecord;
+import io.vigil.health.circuit.CircuitRepository;
+import io.vigil.health.probe.DbStats;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertOnDuplicateSetMoreStep;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a chunk of checks, their stats and their circuits in the chunk's transaction. Every write is an
+ * upsert on the natural key (connection, slot), so writing a slot again replaces rather than adds.
+ */
+public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DSLContext dsl;
+    private final CircuitRepository circuits;
+    private final Clock clock;
+    private final Instant slot;
+    private final Long jobExecutionId;
+
+    public HealthCheckWriter(DSLContext dsl, CircuitRepository circuits, Clock clock, Instant slot, Long jobExecutionId) {
+        this.dsl = dsl;
+        this.circuits = circuits;
+        this.clock = clock;
+        this.slot = slot;
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    @Override
+    public void write(Chunk<? extends HealthCheckResult> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        OffsetDateTime slotAt = slot.atOffset(ZoneOffset.UTC);
+        List<HealthCheckRecord> checks = new ArrayList<>();
+        List<DbStatsSnapshotRecord> snapshots = new ArrayList<>();
+        List<Query> circuitUpdates = new ArrayList<>();
+        Instant now = clock.instant();
+        for (HealthCheckResult result : chunk) {
+            checks.add(check(result, slotAt));
+            if (result.stats() != null) {
+                snapshots.add(snapshot(result, slotAt));
+            }
+            if (result.circuitAfter() != null) {
+                circuitUpdates.add(circuits.save(result.connectionId(), result.circuitAfter(), slot, now));
+            }
+        }
+        var insertChecks = dsl.insertInto(HEALTH_CHECK, HEALTH_CHECK.fields()).valuesOfRecords(checks);
+        insertChecks.onConflict(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT)
+                .doUpdate()
+                .set(HEALTH_CHECK.CHECKED_AT, excluded(HEALTH_CHECK.CHECKED_AT))
+                .set(HEALTH_CHECK.STATUS, excluded(HEALTH_CHECK.STATUS))
+                .set(HEALTH_CHECK.LATENCY_MS, excluded(HEALTH_CHECK.LATENCY_MS))
+                .set(HEALTH_CHECK.ERROR_CLASS, excluded(HEALTH_CHECK.ERROR_CLASS))
+                .set(HEALTH_CHECK.ERROR_MESSAGE, excluded(HEALTH_CHECK.ERROR_MESSAGE))
+                .set(HEALTH_CHECK.DETAILS, excluded(HEALTH_CHECK.DETAILS))
+                .set(HEALTH_CHECK.JOB_EXECUTION_ID, excluded(HEALTH_CHECK.JOB_EXECUTION_ID))
+                .execute();
+        if (!snapshots.isEmpty()) {
+            var insertSnapshots = dsl.insertInto(DB_STATS_SNAPSHOT, DB_STATS_SNAPSHOT.fields()).valuesOfRecords(snapshots);
+            var upsert = insertSnapshots.onConflict(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT).doUpdate()
+                    .set(DB_STATS_SNAPSHOT.TAKEN_AT, excluded(DB_STATS_SNAPSHOT.TAKEN_AT));
+            for (var field : DB_STATS_SNAPSHOT.fields()) {
+                if (!DB_STATS_SNAPSHOT.getPrimaryKey().getFields().contains(field)) {
+                    upsert = setExcluded(upsert, field);
+                }
+            }
+            upsert.execute();
+        }
+        if (!circuitUpdates.isEmpty()) {
+            dsl.batch(circuitUpdates).execute();
+        }
+    }
+
+    private static <T> InsertOnDuplicateSetMoreStep<DbStatsSnapshotRecord> setExcluded(
+            InsertOnDuplicateSetMoreStep<DbStatsSnapshotRecord> step, Field<T> field) {
+        return step.set(field, excluded(field));
+    }
+
+    private HealthCheckRecord check(HealthCheckResult result, OffsetDateTime slotAt) {
+        return new HealthCheckRecord(result.connectionId(), slotAt, result.checkedAt().atOffset(ZoneOffset.UTC),
+                result.status().name(), result.latencyMs(), result.errorClass(), result.errorMessage(),
+                jsonb(result.details()), jobExecutionId);
+    }
+
+    private DbStatsSnapshotRecord snapshot(HealthCheckResult result, OffsetDateTime slotAt) {
+        DbStats s = result.stats();
+        return new DbStatsSnapshotRecord(result.connectionId(), slotAt, result.checkedAt().atOffset(ZoneOffset.UTC),
+                s.serverVersion(), s.connectionsUsed(), s.connectionsMax(), s.cacheHitRatio(), s.databaseSizeBytes(),
+                s.longestTransactionSeconds(), s.memoryUsedBytes(), s.memoryMaxBytes(), s.keyspaceHitRate(),
+                jsonb(s.details()));
+    }
+
+    private JSONB jsonb(Map<String, Object> values) {
+        return values == null || values.isEmpty() ? null : JSONB.valueOf(JSON.writeValueAsString(values));
+    }
+}

@@ -1,0 +1,93 @@
+package io.vigil.health;
+
+import io.vigil.database.MonthlyPartitions;
+import io.vigil.health.circuit.CircuitBreaker;
+import io.vigil.health.circuit.CircuitRepository;
+import io.vigil.health.fleet.FleetProperties;
+import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetSync;
+import io.vigil.health.fleet.SecretResolver;
+import io.vigil.health.probe.Probes;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.DSLContext;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the health-check domain classes; none of them knows about Spring. */
+@Configuration(proxyBeanMethods = false)
+public class HealthConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecretResolver secretResolver() {
+        return SecretResolver.environment();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Probes probes() {
+        return Probes.defaults();
+    }
+
+    @Bean
+    FleetRepository fleetRepository(DSLContext dsl) {
+        return new FleetRepository(dsl);
+    }
+
+    @Bean
+    FleetSync fleetSync(DSLContext dsl, SecretResolver secrets, Clock clock) {
+        return new FleetSync(dsl, secrets, clock);
+    }
+
+    /** The declared fleet is synced whenever Vigil starts, daemon or command line alike. */
+    @Bean
+    ApplicationRunner fleetSyncAtStart(FleetSync sync, FleetProperties fleet) {
+        return args -> sync.sync(fleet.connections());
+    }
+
+    @Bean
+    CircuitRepository circuitRepository(DSLContext dsl) {
+        return new CircuitRepository(dsl);
+    }
+
+    @Bean
+    CircuitBreaker circuitBreaker(HealthProperties properties) {
+        HealthProperties.Circuit c = properties.circuit();
+        return new CircuitBreaker(c.failureThreshold(), c.baseDelay(), c.maxDelay(), c.jitter(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Bean
+    HealthStatusClassifier healthStatusClassifier(HealthProperties properties) {
+        return new HealthStatusClassifier(properties.degraded().connectionsRatio(), properties.degraded().memoryRatio());
+    }
+
+    @Bean
+    HealthCheckProcessor healthCheckProcessor(HealthStatusClassifier classifier, CircuitBreaker breaker) {
+        return new HealthCheckProcessor(classifier, breaker);
+    }
+
+    @Bean
+    ProbeTargets probeTargets(SecretResolver secrets) {
+        return new ProbeTargets(secrets);
+    }
+
+    @Bean
+    ProbeFanOut probeFanOut(Probes probes, HealthProperties properties) {
+        return new ProbeFanOut(probes, properties.maxInFlight(), properties.deadlineGrace());
+    }
+
+    @Bean
+    HealthCheckService healthCheckService(FleetRepository fleet, ProbeTargets targets, ProbeFanOut fanOut,
+                                          HealthCheckProcessor processor, Clock clock) {
+        return new HealthCheckService(fleet, targets, fanOut, processor, clock);
+    }
+
+    @Bean
+    MonthlyPartitions monthlyPartitions(DSLContext dsl) {
+        return new MonthlyPartitions(dsl);
+    }
+}

@@ -1,0 +1,66 @@
+package io.vigil.health.circuit;
+
+import static io.vigil.db.jooq.Tables.CIRCUIT_STATE;
+
+import io.vigil.db.jooq.tables.records.CircuitStateRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+
+/** Loads and saves circuits. A save for a slot older than the stored one is ignored (a re-run). */
+public class CircuitRepository {
+
+    private final DSLContext dsl;
+
+    public CircuitRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Map<Long, Circuit> load(Collection<Long> connectionIds) {
+        Map<Long, Circuit> circuits = new HashMap<>();
+        dsl.selectFrom(CIRCUIT_STATE)
+                .where(CIRCUIT_STATE.CONNECTION_ID.in(connectionIds))
+                .forEach(r -> circuits.put(r.getConnectionId(), circuit(r)));
+        return circuits;
+    }
+
+    /** Saves the circuit as of {@code slot}, unless a run for this or a later slot saved it already. */
+    public Query save(long connectionId, Circuit circuit, Instant slot, Instant now) {
+        OffsetDateTime slotAt = slot.atOffset(ZoneOffset.UTC);
+        return dsl.insertInto(CIRCUIT_STATE)
+                .set(CIRCUIT_STATE.CONNECTION_ID, connectionId)
+                .set(CIRCUIT_STATE.STATE, circuit.state().name())
+                .set(CIRCUIT_STATE.CONSECUTIVE_FAILURES, circuit.consecutiveFailures())
+                .set(CIRCUIT_STATE.OPENED_AT, utc(circuit.openedAt()))
+                .set(CIRCUIT_STATE.NEXT_ATTEMPT_AT, utc(circuit.nextAttemptAt()))
+                .set(CIRCUIT_STATE.LAST_SLOT, slotAt)
+                .set(CIRCUIT_STATE.UPDATED_AT, utc(now))
+                .onConflict(CIRCUIT_STATE.CONNECTION_ID)
+                .doUpdate()
+                .set(CIRCUIT_STATE.STATE, circuit.state().name())
+                .set(CIRCUIT_STATE.CONSECUTIVE_FAILURES, circuit.consecutiveFailures())
+                .set(CIRCUIT_STATE.OPENED_AT, utc(circuit.openedAt()))
+                .set(CIRCUIT_STATE.NEXT_ATTEMPT_AT, utc(circuit.nextAttemptAt()))
+                .set(CIRCUIT_STATE.LAST_SLOT, slotAt)
+                .set(CIRCUIT_STATE.UPDATED_AT, utc(now))
+                .where(CIRCUIT_STATE.LAST_SLOT.lt(slotAt));
+    }
+
+    private static Circuit circuit(CircuitStateRecord r) {
+        return new Circuit(Circuit.State.valueOf(r.getState()), r.getConsecutiveFailures(), instant(r.getOpenedAt()),
+                instant(r.getNextAttemptAt()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

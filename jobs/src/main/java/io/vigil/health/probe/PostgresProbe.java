@@ -1,0 +1,155 @@
+package io.vigil.health.probe;
+
+import io.vigil.health.probe.Addresses.HostPortDatabase;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Checks a PostgreSQL server with {@code SELECT 1}, then takes one stats snapshot of it. The latency covers
+ * connecting and {@code SELECT 1} only; the snapshot gets a budget of one more timeout and its failure
+ * leaves the target UP, with a {@code statsError} in the details.
+ */
+public final class PostgresProbe implements Probe {
+
+    // The driver instance directly, not DriverManager: no global registry lookup or lock per probe.
+    private static final Driver DRIVER = new org.postgresql.Driver();
+
+    // One round trip for the scalar figures. Only client backends count against max_connections.
+    private static final String SNAPSHOT = """
+            SELECT current_setting('server_version') AS server_version,
+                   (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend') AS connections_used,
+                   current_setting('max_connections')::int AS connections_max,
+                   (SELECT CASE WHEN blks_hit + blks_read = 0 THEN NULL
+                                ELSE blks_hit::float8 / (blks_hit + blks_read) END
+                      FROM pg_stat_database WHERE datname = current_database()) AS cache_hit_ratio,
+                   pg_database_size(current_database()) AS database_size,
+                   (SELECT extract(epoch FROM max(now() - xact_start))::float8
+                      FROM pg_stat_activity
+                     WHERE state <> 'idle' AND pid <> pg_backend_pid()) AS longest_transaction_seconds
+            """;
+
+    private static final String DEAD_TUPLES = """
+            SELECT schemaname, relname, n_dead_tup
+              FROM pg_stat_user_tables
+             WHERE n_dead_tup > 0
+             ORDER BY n_dead_tup DESC, schemaname, relname
+             LIMIT 5
+            """;
+
+    // Unique indexes are left out: they enforce a constraint, so "never scanned" does not mean "droppable".
+    // Largest first, because that is where dropping one pays off.
+    private static final String UNUSED_INDEXES = """
+            SELECT s.schemaname, s.relname, s.indexrelname
+              FROM pg_stat_user_indexes s
+              JOIN pg_index i ON i.indexrelid = s.indexrelid
+             WHERE s.idx_scan = 0 AND NOT i.indisunique
+             ORDER BY pg_relation_size(s.indexrelid) DESC, s.schemaname, s.relname, s.indexrelname
+             LIMIT 10
+            """;
+
+    @Override
+    public Provider provider() {
+        return Provider.POSTGRESQL;
+    }
+
+    @Override
+    public ProbeOutcome probe(ProbeTarget target) {
+        ProbeAttempt attempt = new ProbeAttempt(target);
+        try (Connection connection = connect(Addresses.parseHostPortDatabase(target.address()), target, attempt)) {
+            JdbcDeadline.of(attempt).bound(connection);
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1")) {
+                select.executeQuery().close();
+            }
+            Duration latency = attempt.elapsed();
+            try {
+                return ProbeOutcome.up(latency, snapshot(connection, JdbcDeadline.after(attempt.timeout())), Map.of());
+            } catch (SQLException | RuntimeException e) {
+                return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
+            }
+        } catch (Exception e) {
+            return attempt.down(e);
+        }
+    }
+
+    private static Connection connect(HostPortDatabase address, ProbeTarget target, ProbeAttempt attempt)
+            throws SQLException {
+        Properties properties = new Properties();
+        if (target.username() != null) {
+            properties.setProperty("user", target.username());
+        }
+        if (target.password() != null) {
+            properties.setProperty("password", target.password());
+        }
+        // connectTimeout and socketTimeout are whole seconds in this driver; loginTimeout takes fractions and
+        // bounds the whole handshake, which is what stops a server that accepts TCP and then never answers.
+        properties.setProperty("connectTimeout", Integer.toString(attempt.timeoutSeconds()));
+        properties.setProperty("socketTimeout", Integer.toString(attempt.timeoutSeconds()));
+        properties.setProperty("loginTimeout", Double.toString(attempt.timeoutMillis() / 1000.0));
+        properties.setProperty("ApplicationName", "vigil-probe");
+        return DRIVER.connect("jdbc:postgresql://" + address.hostPort().authority() + "/" + address.database(),
+                properties);
+    }
+
+    private static DbStats snapshot(Connection connection, JdbcDeadline deadline) throws SQLException {
+        deadline.bound(connection);
+        String version;
+        Integer connectionsUsed;
+        Integer connectionsMax;
+        Double cacheHitRatio;
+        Long databaseSize;
+        Double longestTransaction;
+        try (PreparedStatement statement = connection.prepareStatement(SNAPSHOT);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            version = row.getString("server_version");
+            connectionsUsed = row.getObject("connections_used", Integer.class);
+            connectionsMax = row.getObject("connections_max", Integer.class);
+            cacheHitRatio = row.getObject("cache_hit_ratio", Double.class);
+            databaseSize = row.getObject("database_size", Long.class);
+            longestTransaction = row.getObject("longest_transaction_seconds", Double.class);
+        }
+        deadline.bound(connection);
+        List<Map<String, Object>> deadTuples = rows(connection, DEAD_TUPLES,
+                row -> ordered("schema", row.getString(1), "table", row.getString(2), "deadTuples", row.getLong(3)));
+        deadline.bound(connection);
+        List<Map<String, Object>> unusedIndexes = rows(connection, UNUSED_INDEXES,
+                row -> ordered("schema", row.getString(1), "table", row.getString(2), "index", row.getString(3)));
+        return new DbStats(version, connectionsUsed, connectionsMax, cacheHitRatio, databaseSize, longestTransaction,
+                null, null, null, ordered("deadTuples", deadTuples, "unusedIndexes", unusedIndexes));
+    }
+
+    private interface RowMapper {
+        Map<String, Object> map(ResultSet row) throws SQLException;
+    }
+
+    private static List<Map<String, Object>> rows(Connection connection, String sql, RowMapper mapper)
+            throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                rows.add(mapper.map(row));
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    // Insertion-ordered, so the stored JSON reads in a stable, sensible order.
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,86 @@
+package io.vigil.health.probe;
+
+import io.vigil.health.probe.Addresses.HostPort;
+import java.time.Duration;
+import java.util.Map;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Checks a Redis server with {@code PING}, then reads memory, clients and keyspace hit rate from
+ * {@code INFO}. The latency covers connecting, AUTH and {@code PING}; a failing {@code INFO} leaves the
+ * target UP with a {@code statsError} in the details.
+ */
+public final class RedisProbe implements Probe {
+
+    @Override
+    public Provider provider() {
+        return Provider.REDIS;
+    }
+
+    @Override
+    public ProbeOutcome probe(ProbeTarget target) {
+        ProbeAttempt attempt = new ProbeAttempt(target);
+        try {
+            HostPort address = Addresses.parseHostPort(target.address());
+            try (Jedis jedis = new Jedis(new HostAndPort(address.host(), address.port()), config(target, attempt))) {
+                String reply = jedis.ping();
+                Duration latency = attempt.elapsed();
+                if (!"PONG".equals(reply)) {
+                    return ProbeOutcome.down(latency, "UnexpectedReply",
+                            attempt.scrub("PING answered '" + reply + "', expected PONG"), Map.of());
+                }
+                try {
+                    return ProbeOutcome.up(latency, stats(RedisInfo.parse(jedis.info())), Map.of());
+                } catch (RuntimeException e) {
+                    return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
+                }
+            }
+        } catch (Exception e) {
+            return attempt.down(e);
+        }
+    }
+
+    private static DefaultJedisClientConfig config(ProbeTarget target, ProbeAttempt attempt) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(attempt.timeoutMillis())
+                // The read timeout is what stops a server that accepts TCP and then never answers.
+                .socketTimeoutMillis(attempt.timeoutMillis())
+                // CLIENT SETINFO is one more round trip per probe, and servers before 7.2 reject it.
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (target.password() != null && !target.password().isEmpty()) {
+            // With a password Jedis sends AUTH on connect: AUTH user password with a user (ACL), else AUTH password.
+            config.user(target.username()).password(target.password());
+        }
+        return config.build();
+    }
+
+    private static DbStats stats(Map<String, String> info) {
+        Long maxMemory = number(info.get("maxmemory"));
+        return new DbStats(info.get("redis_version"),
+                integer(info.get("connected_clients")),
+                integer(info.get("maxclients")),
+                null, null, null,
+                number(info.get("used_memory")),
+                maxMemory == null || maxMemory == 0 ? null : maxMemory, // 0 means no limit
+                hitRate(number(info.get("keyspace_hits")), number(info.get("keyspace_misses"))),
+                Map.of());
+    }
+
+    private static Double hitRate(Long hits, Long misses) {
+        if (hits == null || misses == null || hits + misses == 0) {
+            return null;
+        }
+        return hits / (double) (hits + misses);
+    }
+
+    private static Long number(String value) {
+        return value == null ? null : Long.valueOf(value.strip());
+    }
+
+    private static Integer integer(String value) {
+        return value == null ? null : Integer.valueOf(value.strip());
+    }
+}

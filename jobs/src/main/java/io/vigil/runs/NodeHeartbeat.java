@@ -1,0 +1,71 @@
+package io.vigil.runs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Checks this node in while it lives, so other nodes can tell its runs from those of a node that died.
+ * Stops last (lowest phase among ours) so that runs being stopped at shutdown still have a live owner.
+ */
+public class NodeHeartbeat implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
+
+    private final NodeRegistry registry;
+    private final NodeIdentity node;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    public NodeHeartbeat(NodeRegistry registry, NodeIdentity node, Clock clock, Duration interval) {
+        this.registry = registry;
+        this.node = node;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    @Override
+    public synchronized void start() {
+        registry.checkIn(node, clock.instant());
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vigil-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            registry.checkIn(node, clock.instant());
+        } catch (RuntimeException e) {
+            // A missed beat is not fatal: the next one may get through before the node counts as stale.
+            log.warn("Node {} could not check in: {}", node.nodeId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+            registry.checkOut(node);
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,15 @@
+package io.vigil.runs;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Everything an operator needs to see why a run failed and whether to restart it. */
+public record RunDetail(RunSummary summary, Map<String, String> parameters, String exitMessage, String ownerNode,
+                        List<Step> steps) {
+
+    public record Step(String name, String status, long readCount, long writeCount, long filterCount,
+                       long skipCount, long commitCount, long rollbackCount, LocalDateTime startTime,
+                       LocalDateTime endTime, String exitCode, String exitMessage) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.vigil.runs;
+
+import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
+import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION_PARAMS;
+import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/** Reads the job repository for operators: which runs there were, and what happened in one. */
+public class RunQueries {
+
+    public static final String SLOT = "slot";
+
+    private final DSLContext dsl;
+    private final JobRepository jobRepository;
+    private final NodeRegistry nodes;
+
+    public RunQueries(DSLContext dsl, JobRepository jobRepository, NodeRegistry nodes) {
+        this.dsl = dsl;
+        this.jobRepository = jobRepository;
+        this.nodes = nodes;
+    }
+
+    /** Newest first. {@code status} and {@code job} are optional filters. */
+    public List<RunSummary> list(String status, String job, int limit) {
+        var slot = BATCH_JOB_EXECUTION_PARAMS.as("slot");
+        Condition condition = DSL.noCondition();
+        if (status != null) {
+            condition = condition.and(BATCH_JOB_EXECUTION.STATUS.eq(status));
+        }
+        if (job != null) {
+            condition = condition.and(BATCH_JOB_INSTANCE.JOB_NAME.eq(job));
+        }
+        return dsl.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID, BATCH_JOB_INSTANCE.JOB_NAME, slot.PARAMETER_VALUE,
+                        BATCH_JOB_EXECUTION.STATUS, BATCH_JOB_EXECUTION.START_TIME, BATCH_JOB_EXECUTION.END_TIME,
+                        BATCH_JOB_EXECUTION.EXIT_CODE)
+                .from(BATCH_JOB_EXECUTION)
+                .join(BATCH_JOB_INSTANCE).on(BATCH_JOB_INSTANCE.JOB_INSTANCE_ID.eq(BATCH_JOB_EXECUTION.JOB_INSTANCE_ID))
+                .leftJoin(slot).on(slot.JOB_EXECUTION_ID.eq(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
+                        .and(slot.PARAMETER_NAME.eq(SLOT)))
+                .where(condition)
+                .orderBy(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.desc())
+                .limit(limit)
+                .fetch(r -> new RunSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
+    }
+
+    public Optional<RunDetail> show(long id) {
+        JobExecution execution = jobRepository.getJobExecution(id);
+        if (execution == null) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        List<RunDetail.Step> steps = new ArrayList<>();
+        execution.getStepExecutions().stream()
+                .sorted(Comparator.comparingLong(StepExecution::getId))
+                .forEach(s -> steps.add(new RunDetail.Step(s.getStepName(), s.getStatus().name(), s.getReadCount(),
+                        s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), s.getCommitCount(),
+                        s.getRollbackCount(), s.getStartTime(), s.getEndTime(), s.getExitStatus().getExitCode(),
+                        s.getExitStatus().getExitDescription())));
+        RunSummary summary = new RunSummary(execution.getId(), execution.getJobInstance().getJobName(),
+                parameters.get(SLOT), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
+                execution.getExitStatus().getExitCode());
+        return Optional.of(new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
+                nodes.ownerOf(id).orElse(null), steps));
+    }
+}

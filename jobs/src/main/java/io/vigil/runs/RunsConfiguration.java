@@ -1,0 +1,53 @@
+package io.vigil.runs;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class RunsConfiguration {
+
+    @Bean
+    NodeIdentity nodeIdentity() {
+        return NodeIdentity.ofThisProcess();
+    }
+
+    @Bean
+    NodeRegistry nodeRegistry(DSLContext dsl) {
+        return new NodeRegistry(dsl);
+    }
+
+    @Bean
+    NodeHeartbeat nodeHeartbeat(NodeRegistry registry, NodeIdentity node, Clock clock,
+                                @Value("${vigil.node.heartbeat-interval:10s}") Duration interval) {
+        return new NodeHeartbeat(registry, node, clock, interval);
+    }
+
+    @Bean
+    LocalRuns localRuns(NodeRegistry registry, NodeIdentity node) {
+        return new LocalRuns(registry, node);
+    }
+
+    @Bean
+    GracefulShutdown gracefulShutdown(LocalRuns localRuns, JobOperator jobOperator,
+                                      @Value("${vigil.shutdown.timeout:60s}") Duration timeout) {
+        return new GracefulShutdown(localRuns, jobOperator, timeout);
+    }
+
+    @Bean
+    StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, JobRepository jobRepository,
+                                      JobOperator jobOperator, Clock clock,
+                                      @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new StaleRunRecovery(dsl, nodes, jobRepository, jobOperator, clock, staleAfter);
+    }
+
+    @Bean
+    RunQueries runQueries(DSLContext dsl, JobRepository jobRepository, NodeRegistry nodes) {
+        return new RunQueries(dsl, jobRepository, nodes);
+    }
+}

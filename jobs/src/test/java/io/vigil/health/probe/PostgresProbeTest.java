@@ -1,0 +1,160 @@
+package io.vigil.health.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.testing.EmbeddedPostgresExtension;
+import io.vigil.testing.TestDatabase;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedPostgresExtension.class)
+class PostgresProbeTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    private final PostgresProbe probe = new PostgresProbe();
+
+    @Test
+    void upWithAStatsSnapshot(TestDatabase db) {
+        ProbeOutcome outcome = probe.probe(target(db, "postgres"));
+
+        assertThat(outcome.reachable()).as(outcome.errorMessage()).isTrue();
+        assertThat(outcome.latency()).isPositive();
+        assertThat(outcome.details()).doesNotContainKey("statsError");
+        DbStats stats = outcome.stats();
+        assertThat(stats.serverVersion()).startsWith("17");
+        assertThat(stats.connectionsUsed()).isPositive();
+        assertThat(stats.connectionsMax()).isPositive();
+        assertThat(stats.databaseSizeBytes()).isPositive();
+    }
+
+    @Test
+    void reportsDeadTuplesUnusedIndexesAndTheLongestTransaction(TestDatabase db) throws SQLException {
+        // A database of its own, so the lists hold only what this test made.
+        String database = db.name() + "_stats";
+        execute(db, db.name(), "CREATE DATABASE " + database);
+        try (Connection connection = connect(db, database);
+             Connection openTransaction = connect(db, database);
+             Statement statement = connection.createStatement();
+             Statement other = openTransaction.createStatement()) {
+            // Autovacuum off: it would otherwise be free to clean up the dead tuples before the probe looks.
+            statement.execute("CREATE TABLE churn (id int PRIMARY KEY, payload text) WITH (autovacuum_enabled = false)");
+            statement.execute("CREATE INDEX churn_payload_idx ON churn (payload)");
+            statement.execute("INSERT INTO churn SELECT g, 'row ' || g FROM generate_series(1, 1000) g");
+            statement.execute("DELETE FROM churn WHERE id <= 600");
+            // Statistics reach shared memory lazily; this makes the session publish its counts right away.
+            statement.execute("SELECT pg_stat_force_next_flush()");
+            openTransaction.setAutoCommit(false);
+            other.execute("SELECT 1");
+
+            ProbeOutcome outcome = probe.probe(target(db, database));
+
+            assertThat(outcome.reachable()).as(outcome.errorMessage()).isTrue();
+            DbStats stats = outcome.stats();
+            assertThat(stats.details()).containsEntry("deadTuples",
+                    List.of(Map.of("schema", "public", "table", "churn", "deadTuples", 600L)));
+            assertThat(stats.details()).containsEntry("unusedIndexes",
+                    List.of(Map.of("schema", "public", "table", "churn", "index", "churn_payload_idx")));
+            assertThat(stats.longestTransactionSeconds()).isNotNull().isNotNegative();
+            assertThat(stats.cacheHitRatio()).isBetween(0.0, 1.0);
+            assertThat(stats.connectionsUsed()).isGreaterThanOrEqualTo(3);
+            openTransaction.rollback();
+        }
+    }
+
+    @Test
+    void roleThatMayNotLogInIsDownWithoutThePassword(TestDatabase db) throws SQLException {
+        String password = "nologin-Secret-42";
+        execute(db, db.name(), "DROP ROLE IF EXISTS vigil_probe_nologin");
+        execute(db, db.name(), "CREATE ROLE vigil_probe_nologin NOLOGIN PASSWORD '" + password + "'");
+        ProbeTarget target = new ProbeTarget("orders", Provider.POSTGRESQL, address(db, db.name()),
+                "vigil_probe_nologin", password, Duration.ofSeconds(5));
+
+        ProbeOutcome outcome = probe.probe(target);
+
+        assertThat(outcome.reachable()).isFalse();
+        assertThat(outcome.errorClass()).isEqualTo("PSQLException");
+        assertThat(outcome.errorMessage()).contains("not permitted to log in").doesNotContain(password);
+        assertThat(outcome.details()).containsEntry("sqlState", "28000");
+    }
+
+    @Test
+    void secretEchoedByTheServerIsScrubbed(TestDatabase db) {
+        // The server repeats the user name in its error; here the "user name" is the secret.
+        String secret = "leaked-token-9f2c";
+        ProbeTarget target = new ProbeTarget("orders", Provider.POSTGRESQL, address(db, db.name()),
+                secret, secret, Duration.ofSeconds(5));
+
+        ProbeOutcome outcome = probe.probe(target);
+
+        assertThat(outcome.reachable()).isFalse();
+        assertThat(outcome.errorMessage()).contains("role \"***\" does not exist").doesNotContain(secret);
+    }
+
+    @Test
+    void closedPortIsDownQuickly() {
+        int port = TestSockets.closedPort();
+        ProbeTarget target = new ProbeTarget("gone", Provider.POSTGRESQL, "127.0.0.1:" + port + "/postgres",
+                "postgres", "pw", Duration.ofSeconds(3));
+
+        ProbeOutcome outcome = probe.probe(target);
+
+        assertThat(outcome.reachable()).isFalse();
+        assertThat(outcome.errorClass()).isNotBlank();
+        assertThat(outcome.errorMessage()).contains("127.0.0.1:" + port).contains("refused");
+        assertThat(outcome.latency()).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void silentServerIsDownWithinTheTimeout() throws Exception {
+        try (ServerSocket silent = TestSockets.silentServer()) {
+            ProbeTarget target = new ProbeTarget("silent", Provider.POSTGRESQL,
+                    "127.0.0.1:" + silent.getLocalPort() + "/postgres", "postgres", "pw", TIMEOUT);
+            long start = System.nanoTime();
+
+            ProbeOutcome outcome = probe.probe(target);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusMillis(1500));
+            assertThat(outcome.reachable()).isFalse();
+            assertThat(outcome.errorClass()).isNotBlank();
+        }
+    }
+
+    @Test
+    void malformedAddressIsDownWithTheAddressError() {
+        ProbeOutcome outcome = probe.probe(new ProbeTarget("bad", Provider.POSTGRESQL, "foo", "user", "pw-secret", TIMEOUT));
+
+        assertThat(outcome.reachable()).isFalse();
+        assertThat(outcome.errorClass()).isEqualTo("IllegalArgumentException");
+        assertThat(outcome.errorMessage())
+                .isEqualTo("address 'foo' is not host:port/database (for example 127.0.0.1:5432/orders)");
+    }
+
+    private static ProbeTarget target(TestDatabase db, String database) {
+        return new ProbeTarget("orders", Provider.POSTGRESQL, address(db, database), db.user(), null,
+                Duration.ofSeconds(5));
+    }
+
+    private static String address(TestDatabase db, String database) {
+        return "127.0.0.1:" + db.port() + "/" + database;
+    }
+
+    private static Connection connect(TestDatabase db, String database) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + db.port() + "/" + database, db.user(), "");
+    }
+
+    private static void execute(TestDatabase db, String database, String sql) throws SQLException {
+        try (Connection connection = connect(db, database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
