@@ -14,7 +14,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /** Reads the job repository for operators: which runs there were, and what happened in one. */
@@ -23,12 +22,12 @@ public class RunQueries {
     public static final String SLOT = "slot";
 
     private final DSLContext dsl;
-    private final JobRepository jobRepository;
+    private final RunLookup runs;
     private final NodeRegistry nodes;
 
-    public RunQueries(DSLContext dsl, JobRepository jobRepository, NodeRegistry nodes) {
+    public RunQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes) {
         this.dsl = dsl;
-        this.jobRepository = jobRepository;
+        this.runs = runs;
         this.nodes = nodes;
     }
 
@@ -57,10 +56,11 @@ public class RunQueries {
     }
 
     public Optional<RunDetail> show(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null) {
-            return Optional.empty();
-        }
+        return runs.find(id).map(this::detail);
+    }
+
+    private RunDetail detail(JobExecution execution) {
+        long id = execution.getId();
         Map<String, String> parameters = new LinkedHashMap<>();
         execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
         List<RunDetail.Step> steps = new ArrayList<>();
@@ -73,7 +73,7 @@ public class RunQueries {
         RunSummary summary = new RunSummary(execution.getId(), execution.getJobInstance().getJobName(),
                 parameters.get(SLOT), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
                 execution.getExitStatus().getExitCode());
-        return Optional.of(new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
-                nodes.ownerOf(id).orElse(null), steps));
+        return new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
+                nodes.ownerOf(id).orElse(null), steps);
     }
 }

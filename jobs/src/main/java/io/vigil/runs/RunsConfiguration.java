@@ -40,14 +40,18 @@ public class RunsConfiguration {
     }
 
     @Bean
-    StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, JobRepository jobRepository,
-                                      JobOperator jobOperator, Clock clock,
-                                      @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
-        return new StaleRunRecovery(dsl, nodes, jobRepository, jobOperator, clock, staleAfter);
+    RunLookup runLookup(DSLContext dsl, JobRepository jobRepository) {
+        return new RunLookup(dsl, jobRepository);
     }
 
     @Bean
-    RunQueries runQueries(DSLContext dsl, JobRepository jobRepository, NodeRegistry nodes) {
-        return new RunQueries(dsl, jobRepository, nodes);
+    StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, JobOperator jobOperator,
+                                      Clock clock, @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new StaleRunRecovery(dsl, nodes, runs, jobOperator, clock, staleAfter);
+    }
+
+    @Bean
+    RunQueries runQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes) {
+        return new RunQueries(dsl, runs, nodes);
     }
 }

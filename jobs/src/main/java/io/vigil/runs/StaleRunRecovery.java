@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Finds runs that claim to be running but whose node stopped checking in (the process died), and marks
@@ -28,16 +27,16 @@ public class StaleRunRecovery {
 
     private final DSLContext dsl;
     private final NodeRegistry nodes;
-    private final JobRepository jobRepository;
+    private final RunLookup runs;
     private final JobOperator jobOperator;
     private final Clock clock;
     private final Duration staleAfter;
 
-    public StaleRunRecovery(DSLContext dsl, NodeRegistry nodes, JobRepository jobRepository, JobOperator jobOperator,
-                            Clock clock, Duration staleAfter) {
+    public StaleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, JobOperator jobOperator, Clock clock,
+                            Duration staleAfter) {
         this.dsl = dsl;
         this.nodes = nodes;
-        this.jobRepository = jobRepository;
+        this.runs = runs;
         this.jobOperator = jobOperator;
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -47,15 +46,14 @@ public class StaleRunRecovery {
     public List<Long> recoverStaleRuns() {
         List<Long> recovered = new ArrayList<>();
         for (Long id : activeRunIds()) {
-            if (isStale(id)) {
-                JobExecution execution = jobRepository.getJobExecution(id);
-                if (execution != null && execution.isRunning()) {
-                    jobOperator.recover(execution);
-                    recovered.add(id);
-                    log.warn("Run {} of {} was left {} by node {}, which no longer checks in: marked FAILED. "
-                                    + "Restart it with: vigil jobs restart {}", id, execution.getJobInstance().getJobName(),
-                            execution.getStatus(), nodes.ownerOf(id).orElse("(unknown)"), id);
-                }
+            JobExecution execution = isStale(id) ? runs.find(id).orElse(null) : null;
+            if (execution != null && execution.isRunning()) {
+                BatchStatus leftAs = execution.getStatus();
+                jobOperator.recover(execution);
+                recovered.add(id);
+                log.warn("Run {} of {} was left {} by node {}, which no longer checks in: marked FAILED. "
+                                + "Restart it with: vigil jobs restart {}", id, execution.getJobInstance().getJobName(),
+                        leftAs, nodes.ownerOf(id).orElse("(unknown)"), id);
             }
         }
         return recovered;
@@ -63,10 +61,7 @@ public class StaleRunRecovery {
 
     /** Recovers one run, refusing while its node still checks in unless forced. */
     public JobExecution recover(long id, boolean force) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null) {
-            throw new IllegalArgumentException("no run with id " + id + ": see vigil jobs list");
-        }
+        JobExecution execution = runs.require(id);
         if (!execution.isRunning()) {
             throw new IllegalStateException("run " + id + " is " + execution.getStatus()
                     + ", not running: only a STARTING, STARTED or STOPPING run can be recovered");

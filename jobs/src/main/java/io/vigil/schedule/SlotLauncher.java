@@ -19,7 +19,6 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataAccessException;
 
 /**
  * Launches a job for one slot, at most once. A job instance is unique per identifying parameters, and
@@ -80,16 +79,16 @@ public class SlotLauncher {
             return new Started(jobOperator.start(job, parameters));
         } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException e) {
             return skipped(jobName, slot, null, e.getMessage());
-        } catch (DataAccessException e) {
-            // Another node created the same instance between our check and our insert (unique key or
-            // serialization failure): that node runs the slot. Anything else is a real error.
+        } catch (Exception e) {
+            // Another node created the same instance between our check and our insert: Spring Batch says
+            // so with a unique-key violation, a serialization failure or "JobInstance must not already
+            // exist", depending on the moment. If the instance exists now, that node owns the slot.
             Skipped raced = existingRun(jobName, slot, parameters);
             if (raced == null) {
-                throw e;
+                throw new IllegalStateException("could not launch " + jobName + " for slot " + slot + ": "
+                        + e.getMessage(), e);
             }
             return raced;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not launch " + jobName + " for slot " + slot + ": " + e.getMessage(), e);
         }
     }
 

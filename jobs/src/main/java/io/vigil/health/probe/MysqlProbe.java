@@ -12,8 +12,9 @@ import java.util.Properties;
 
 /**
  * Checks a MySQL or MariaDB server with {@code SELECT 1}, then reads its version and connections used vs
- * allowed. The latency covers connecting and {@code SELECT 1} only; a failing stats read leaves the target
- * UP with a {@code statsError} in the details.
+ * allowed. The latency covers connecting and {@code SELECT 1} only. The stats must fit in what is left of
+ * the timeout; when they fail or run out of time the target is still UP, with a {@code statsError} in the
+ * details.
  */
 public final class MysqlProbe implements Probe {
 
@@ -29,13 +30,13 @@ public final class MysqlProbe implements Probe {
     public ProbeOutcome probe(ProbeTarget target) {
         ProbeAttempt attempt = new ProbeAttempt(target);
         try (Connection connection = connect(Addresses.parseHostPortDatabase(target.address()), target, attempt)) {
-            JdbcDeadline.of(attempt).bound(connection);
+            JdbcDeadline.bound(connection, attempt);
             try (PreparedStatement select = connection.prepareStatement("SELECT 1")) {
                 select.executeQuery().close();
             }
             Duration latency = attempt.elapsed();
             try {
-                return ProbeOutcome.up(latency, snapshot(connection, JdbcDeadline.after(attempt.timeout())), Map.of());
+                return ProbeOutcome.up(latency, snapshot(connection, attempt), Map.of());
             } catch (SQLException | RuntimeException e) {
                 return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
             }
@@ -61,12 +62,12 @@ public final class MysqlProbe implements Probe {
                 properties);
     }
 
-    private static DbStats snapshot(Connection connection, JdbcDeadline deadline) throws SQLException {
-        deadline.bound(connection);
+    private static DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
+        JdbcDeadline.bound(connection, attempt);
         String version = value(connection, "SELECT VERSION()", 1);
-        deadline.bound(connection);
+        JdbcDeadline.bound(connection, attempt);
         Integer threadsConnected = integer(value(connection, "SHOW GLOBAL STATUS LIKE 'Threads_connected'", 2));
-        deadline.bound(connection);
+        JdbcDeadline.bound(connection, attempt);
         Integer maxConnections = integer(value(connection, "SHOW VARIABLES LIKE 'max_connections'", 2));
         return new DbStats(version, threadsConnected, maxConnections, null, null, null, null, null, null, Map.of());
     }

@@ -16,31 +16,35 @@ import java.util.Properties;
 
 /**
  * Checks a PostgreSQL server with {@code SELECT 1}, then takes one stats snapshot of it. The latency covers
- * connecting and {@code SELECT 1} only; the snapshot gets a budget of one more timeout and its failure
- * leaves the target UP, with a {@code statsError} in the details.
+ * connecting and {@code SELECT 1} only. The snapshot must fit in what is left of the timeout; when it fails
+ * or runs out of time the target is still UP, with a {@code statsError} in the details.
  */
 public final class PostgresProbe implements Probe {
 
     // The driver instance directly, not DriverManager: no global registry lookup or lock per probe.
     private static final Driver DRIVER = new org.postgresql.Driver();
 
-    // One round trip for the scalar figures. Only client backends count against max_connections.
+    // One round trip for the scalar figures. Only client backends count against max_connections. Names are
+    // qualified with pg_catalog so that a target whose search_path puts its own objects first cannot
+    // shadow them.
     private static final String SNAPSHOT = """
-            SELECT current_setting('server_version') AS server_version,
-                   (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend') AS connections_used,
-                   current_setting('max_connections')::int AS connections_max,
+            SELECT pg_catalog.current_setting('server_version') AS server_version,
+                   (SELECT count(*)::int FROM pg_catalog.pg_stat_activity
+                     WHERE backend_type = 'client backend') AS connections_used,
+                   pg_catalog.current_setting('max_connections')::int AS connections_max,
                    (SELECT CASE WHEN blks_hit + blks_read = 0 THEN NULL
                                 ELSE blks_hit::float8 / (blks_hit + blks_read) END
-                      FROM pg_stat_database WHERE datname = current_database()) AS cache_hit_ratio,
-                   pg_database_size(current_database()) AS database_size,
-                   (SELECT extract(epoch FROM max(now() - xact_start))::float8
-                      FROM pg_stat_activity
-                     WHERE state <> 'idle' AND pid <> pg_backend_pid()) AS longest_transaction_seconds
+                      FROM pg_catalog.pg_stat_database
+                     WHERE datname = pg_catalog.current_database()) AS cache_hit_ratio,
+                   pg_catalog.pg_database_size(pg_catalog.current_database()) AS database_size,
+                   (SELECT extract(epoch FROM max(pg_catalog.now() - xact_start))::float8
+                      FROM pg_catalog.pg_stat_activity
+                     WHERE state <> 'idle' AND pid <> pg_catalog.pg_backend_pid()) AS longest_transaction_seconds
             """;
 
     private static final String DEAD_TUPLES = """
             SELECT schemaname, relname, n_dead_tup
-              FROM pg_stat_user_tables
+              FROM pg_catalog.pg_stat_user_tables
              WHERE n_dead_tup > 0
              ORDER BY n_dead_tup DESC, schemaname, relname
              LIMIT 5
@@ -50,10 +54,10 @@ public final class PostgresProbe implements Probe {
     // Largest first, because that is where dropping one pays off.
     private static final String UNUSED_INDEXES = """
             SELECT s.schemaname, s.relname, s.indexrelname
-              FROM pg_stat_user_indexes s
-              JOIN pg_index i ON i.indexrelid = s.indexrelid
+              FROM pg_catalog.pg_stat_user_indexes s
+              JOIN pg_catalog.pg_index i ON i.indexrelid = s.indexrelid
              WHERE s.idx_scan = 0 AND NOT i.indisunique
-             ORDER BY pg_relation_size(s.indexrelid) DESC, s.schemaname, s.relname, s.indexrelname
+             ORDER BY pg_catalog.pg_relation_size(s.indexrelid) DESC, s.schemaname, s.relname, s.indexrelname
              LIMIT 10
             """;
 
@@ -66,13 +70,13 @@ public final class PostgresProbe implements Probe {
     public ProbeOutcome probe(ProbeTarget target) {
         ProbeAttempt attempt = new ProbeAttempt(target);
         try (Connection connection = connect(Addresses.parseHostPortDatabase(target.address()), target, attempt)) {
-            JdbcDeadline.of(attempt).bound(connection);
+            JdbcDeadline.bound(connection, attempt);
             try (PreparedStatement select = connection.prepareStatement("SELECT 1")) {
                 select.executeQuery().close();
             }
             Duration latency = attempt.elapsed();
             try {
-                return ProbeOutcome.up(latency, snapshot(connection, JdbcDeadline.after(attempt.timeout())), Map.of());
+                return ProbeOutcome.up(latency, snapshot(connection, attempt), Map.of());
             } catch (SQLException | RuntimeException e) {
                 return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
             }
@@ -100,8 +104,8 @@ public final class PostgresProbe implements Probe {
                 properties);
     }
 
-    private static DbStats snapshot(Connection connection, JdbcDeadline deadline) throws SQLException {
-        deadline.bound(connection);
+    private static DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
+        JdbcDeadline.bound(connection, attempt);
         String version;
         Integer connectionsUsed;
         Integer connectionsMax;
@@ -118,10 +122,10 @@ public final class PostgresProbe implements Probe {
             databaseSize = row.getObject("database_size", Long.class);
             longestTransaction = row.getObject("longest_transaction_seconds", Double.class);
         }
-        deadline.bound(connection);
+        JdbcDeadline.bound(connection, attempt);
         List<Map<String, Object>> deadTuples = rows(connection, DEAD_TUPLES,
                 row -> ordered("schema", row.getString(1), "table", row.getString(2), "deadTuples", row.getLong(3)));
-        deadline.bound(connection);
+        JdbcDeadline.bound(connection, attempt);
         List<Map<String, Object>> unusedIndexes = rows(connection, UNUSED_INDEXES,
                 row -> ordered("schema", row.getString(1), "table", row.getString(2), "index", row.getString(3)));
         return new DbStats(version, connectionsUsed, connectionsMax, cacheHitRatio, databaseSize, longestTransaction,

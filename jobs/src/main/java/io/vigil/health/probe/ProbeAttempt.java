@@ -8,7 +8,7 @@ import java.util.Map;
 final class ProbeAttempt {
 
     // A target without a timeout must not mean "wait forever": most drivers read 0 as no timeout at all.
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ProbeTarget target;
     private final long startNanos = System.nanoTime();
@@ -25,16 +25,21 @@ final class ProbeAttempt {
     }
 
     int timeoutMillis() {
-        return (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+        return Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
     }
 
     /** Whole seconds, rounded up and at least one, for drivers whose timeouts are in seconds (0 would mean none). */
     int timeoutSeconds() {
-        return (int) Math.clamp((timeout.toMillis() + 999) / 1000, 1, Integer.MAX_VALUE);
+        return Math.clamp((timeout.toMillis() + 999) / 1000, 1, Integer.MAX_VALUE);
     }
 
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** What is left of the timeout, counted from the start of the probe; zero or negative when it is spent. */
+    Duration remaining() {
+        return timeout.minus(elapsed());
     }
 
     /** When the timeout, counted from the start of the probe, runs out ({@link System#nanoTime()} scale). */
@@ -51,6 +56,11 @@ final class ProbeAttempt {
     }
 
     ProbeOutcome down(Throwable failure) {
+        return down(failure, null);
+    }
+
+    /** @param context what was being done, put before the failure's own message, or null */
+    ProbeOutcome down(Throwable failure, String context) {
         if (failure instanceof InterruptedException) {
             // The fan-out gave up on this probe; keep the interrupt for whoever runs this thread.
             Thread.currentThread().interrupt();
@@ -58,7 +68,7 @@ final class ProbeAttempt {
         Map<String, Object> details = failure instanceof SQLException sql && sql.getSQLState() != null
                 ? Map.of("sqlState", sql.getSQLState())
                 : Map.of();
-        return ProbeOutcome.down(elapsed(), failure.getClass().getSimpleName(),
-                describe(failure), details);
+        String message = context == null ? describe(failure) : scrub(context + ": " + describe(failure));
+        return ProbeOutcome.down(elapsed(), failure.getClass().getSimpleName(), message, details);
     }
 }

@@ -10,8 +10,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Checks a Redis server with {@code PING}, then reads memory, clients and keyspace hit rate from
- * {@code INFO}. The latency covers connecting, AUTH and {@code PING}; a failing {@code INFO} leaves the
- * target UP with a {@code statsError} in the details.
+ * {@code INFO}. The latency covers connecting, AUTH and {@code PING}. {@code INFO} must answer within what
+ * is left of the timeout; when it fails the target is still UP, with a {@code statsError} in the details.
  */
 public final class RedisProbe implements Probe {
 
@@ -26,6 +26,7 @@ public final class RedisProbe implements Probe {
         try {
             HostPort address = Addresses.parseHostPort(target.address());
             try (Jedis jedis = new Jedis(new HostAndPort(address.host(), address.port()), config(target, attempt))) {
+                boundReads(jedis, attempt);
                 String reply = jedis.ping();
                 Duration latency = attempt.elapsed();
                 if (!"PONG".equals(reply)) {
@@ -33,6 +34,7 @@ public final class RedisProbe implements Probe {
                             attempt.scrub("PING answered '" + reply + "', expected PONG"), Map.of());
                 }
                 try {
+                    boundReads(jedis, attempt);
                     return ProbeOutcome.up(latency, stats(RedisInfo.parse(jedis.info())), Map.of());
                 } catch (RuntimeException e) {
                     return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
@@ -41,6 +43,12 @@ public final class RedisProbe implements Probe {
         } catch (Exception e) {
             return attempt.down(e);
         }
+    }
+
+    // Each reply must come within what is left of the timeout, so connect, AUTH, PING and INFO together
+    // cannot outlast it: the fan-out's hard deadline is the timeout plus a short grace.
+    private static void boundReads(Jedis jedis, ProbeAttempt attempt) {
+        jedis.getConnection().setSoTimeout((int) Math.clamp(attempt.remaining().toMillis(), 1, Integer.MAX_VALUE));
     }
 
     private static DefaultJedisClientConfig config(ProbeTarget target, ProbeAttempt attempt) {

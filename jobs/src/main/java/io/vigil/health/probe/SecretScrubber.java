@@ -46,7 +46,8 @@ public final class SecretScrubber {
     /**
      * The message of a failure and of its causes and suppressed exceptions, scrubbed. Drivers often wrap the
      * useful part ("Connection refused", "Read timed out") in a generic message, as a cause or, like Jedis
-     * for each address it tried, as a suppressed exception; so those are kept, without repeats.
+     * for each address it tried, as a suppressed exception; so those are kept, without repeats, and a
+     * failure without a message is named by its class.
      *
      * @return null when the failure is null
      */
@@ -62,9 +63,12 @@ public final class SecretScrubber {
             if (!seen.add(t)) {
                 continue;
             }
-            String message = t.getMessage();
-            if (message != null && !message.isBlank()
-                    && messages.stream().noneMatch(earlier -> earlier.contains(message))) {
+            // Some failures carry no message at all (the JDK HTTP client's ConnectException wrapping an
+            // UnresolvedAddressException); then their class name is the information.
+            String message = t.getMessage() == null || t.getMessage().isBlank()
+                    ? t.getClass().getSimpleName()
+                    : t.getMessage();
+            if (messages.stream().noneMatch(earlier -> earlier.contains(message))) {
                 messages.add(message);
             }
             if (t.getCause() != null) {
@@ -72,10 +76,7 @@ public final class SecretScrubber {
             }
             pending.addAll(Arrays.asList(t.getSuppressed()));
         }
-        String joined = messages.isEmpty()
-                ? failure.getClass().getSimpleName()
-                : String.join(": ", messages);
-        return scrub(joined, secrets);
+        return scrub(String.join(": ", messages), secrets);
     }
 
     // Longest first, so a secret that contains another one is masked whole rather than leaving its tail.

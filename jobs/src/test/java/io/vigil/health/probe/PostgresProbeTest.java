@@ -71,6 +71,25 @@ class PostgresProbeTest {
     }
 
     @Test
+    void statsTheUserMayNotReadLeaveTheTargetUp(TestDatabase db) throws SQLException {
+        // A locked-down monitoring user: it may connect but not size the database.
+        String database = db.name() + "_locked";
+        execute(db, db.name(), "CREATE DATABASE " + database);
+        execute(db, database, "DROP ROLE IF EXISTS vigil_probe_monitor");
+        execute(db, database, "CREATE ROLE vigil_probe_monitor LOGIN");
+        execute(db, database, "REVOKE EXECUTE ON FUNCTION pg_database_size(name) FROM PUBLIC");
+        ProbeTarget target = new ProbeTarget("locked", Provider.POSTGRESQL, address(db, database),
+                "vigil_probe_monitor", null, Duration.ofSeconds(5));
+
+        ProbeOutcome outcome = probe.probe(target);
+
+        assertThat(outcome.reachable()).as(outcome.errorMessage()).isTrue();
+        assertThat(outcome.stats()).isNull();
+        assertThat(outcome.details()).hasEntrySatisfying("statsError",
+                error -> assertThat((String) error).contains("permission denied for function pg_database_size"));
+    }
+
+    @Test
     void roleThatMayNotLogInIsDownWithoutThePassword(TestDatabase db) throws SQLException {
         String password = "nologin-Secret-42";
         execute(db, db.name(), "DROP ROLE IF EXISTS vigil_probe_nologin");
@@ -108,8 +127,9 @@ class PostgresProbeTest {
         ProbeOutcome outcome = probe.probe(target);
 
         assertThat(outcome.reachable()).isFalse();
-        assertThat(outcome.errorClass()).isNotBlank();
+        assertThat(outcome.errorClass()).isEqualTo("PSQLException");
         assertThat(outcome.errorMessage()).contains("127.0.0.1:" + port).contains("refused");
+        assertThat(outcome.details()).containsEntry("sqlState", "08001");
         assertThat(outcome.latency()).isLessThan(Duration.ofSeconds(3));
     }
 
@@ -124,7 +144,7 @@ class PostgresProbeTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusMillis(1500));
             assertThat(outcome.reachable()).isFalse();
-            assertThat(outcome.errorClass()).isNotBlank();
+            assertThat(outcome.errorMessage()).isEqualTo("Connection attempt timed out.");
         }
     }
 

@@ -3,6 +3,7 @@ package io.vigil.health.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.nio.channels.UnresolvedAddressException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,14 @@ class SecretScrubberTest {
         assertThat(SecretScrubber.describe(new SQLException("outer Connection refused", new ConnectException("Connection refused")),
                 "pw")).isEqualTo("outer Connection refused");
         assertThat(SecretScrubber.describe(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void namesFailuresWithoutAMessageByTheirClass() {
+        var failure = new ConnectException();
+        failure.initCause(new UnresolvedAddressException());
+
+        assertThat(SecretScrubber.describe(failure)).isEqualTo("ConnectException: UnresolvedAddressException");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package io.vigil.functional;
+
+import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
+import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vigil.health.fleet.ConnectionDeclaration;
+import io.vigil.health.fleet.FleetSync;
+import io.vigil.schedule.ScheduleInfo;
+import io.vigil.schedule.ScheduleReconciler;
+import io.vigil.schedule.ScheduleService;
+import io.vigil.schedule.SchedulesProperties;
+import io.vigil.testing.FiredJobs;
+import io.vigil.testing.TestHttpServer;
+import io.vigil.testing.VigilSpringTest;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.EverythingMatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Quartz side: reconciling schedules, and a slot fired twice running once. */
+@VigilSpringTest
+class SchedulerBridgeTest {
+
+    @Autowired Scheduler scheduler;
+    @Autowired ScheduleReconciler reconciler;
+    @Autowired ScheduleService schedules;
+    @Autowired FleetSync fleetSync;
+    @Autowired DSLContext dsl;
+
+    private final TestHttpServer http = new TestHttpServer();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        scheduler.standby();
+        http.close();
+    }
+
+    @Test
+    void reconcilingAddsUpdatesKeepsAPauseAndRemoves() throws Exception {
+        reconciler.reconcile(Map.of("healthCheckJob", schedule("0 */5 * * * ?")));
+        schedules.pause("healthCheckJob");
+        reconciler.reconcile(Map.of("healthCheckJob", schedule("0 */10 * * * ?")));
+
+        List<ScheduleInfo> listed = schedules.list();
+        assertThat(listed).singleElement().satisfies(info -> {
+            assertThat(info.cron()).isEqualTo("0 */10 * * * ?");
+            assertThat(info.zone()).isEqualTo("Europe/Berlin");
+            assertThat(info.paused()).isTrue();
+            assertThat(info.nextFireTime()).isNotNull();
+        });
+
+        reconciler.reconcile(Map.of());
+        assertThat(schedules.list()).isEmpty();
+    }
+
+    @Test
+    void aScheduleForAnUnknownJobOrWithABadCronIsRejectedByName() {
+        assertThatThrownBy(() -> reconciler.reconcile(Map.of("nightlyJob", schedule("0 0 2 * * ?"))))
+                .hasMessageContaining("vigil.schedules.nightlyJob: there is no job named 'nightlyJob'")
+                .hasMessageContaining("healthCheckJob");
+        assertThatThrownBy(() -> reconciler.reconcile(Map.of("healthCheckJob", schedule("every five minutes"))))
+                .hasMessageContaining("vigil.schedules.healthCheckJob.cron");
+    }
+
+    @Test
+    void theSameSlotFiredTwiceRunsOnce() throws Exception {
+        fleetSync.sync(List.of(new ConnectionDeclaration("web", "http", http.url("/ok"), null, null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(), true)));
+        // Hourly: both manual firings fall into the current hour's slot.
+        reconciler.reconcile(Map.of("healthCheckJob", schedule("0 0 * * * ?")));
+        FiredJobs fired = new FiredJobs(2);
+        scheduler.getListenerManager().addJobListener(fired, EverythingMatcher.allJobs());
+        scheduler.start();
+
+        schedules.trigger("healthCheckJob");
+        schedules.trigger("healthCheckJob");
+
+        assertThat(fired.await(30)).as("both firings finished").isTrue();
+        assertThat(fired.failures()).isZero();
+        assertThat(dsl.fetchCount(BATCH_JOB_INSTANCE, BATCH_JOB_INSTANCE.JOB_NAME.eq("healthCheckJob"))).isEqualTo(1);
+        assertThat(dsl.fetchCount(BATCH_JOB_EXECUTION)).isEqualTo(1);
+        assertThat(dsl.select(BATCH_JOB_EXECUTION.STATUS).from(BATCH_JOB_EXECUTION).fetchOne(BATCH_JOB_EXECUTION.STATUS))
+                .isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anUnknownScheduleNamesTheKnownOnes() throws Exception {
+        reconciler.reconcile(Map.of("healthCheckJob", schedule("0 */5 * * * ?")));
+
+        assertThatThrownBy(() -> schedules.pause("healthcheck"))
+                .hasMessage("no schedule named 'healthcheck': known schedules are healthCheckJob");
+    }
+
+    private static SchedulesProperties.Schedule schedule(String cron) {
+        return new SchedulesProperties.Schedule(cron, ZoneId.of("Europe/Berlin"), null, true);
+    }
+}
