@@ -17,6 +17,7 @@ public final class TestHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch hanging = new CountDownLatch(1);
 
     public TestHttpServer() {
         try {
@@ -28,6 +29,7 @@ public final class TestHttpServer implements AutoCloseable {
         server.createContext("/ok", exchange -> respond(exchange, 200));
         server.createContext("/error", exchange -> respond(exchange, 500));
         server.createContext("/hang", exchange -> {
+            hanging.countDown();
             try {
                 release.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -41,6 +43,11 @@ public final class TestHttpServer implements AutoCloseable {
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status) throws IOException {
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
+    }
+
+    /** Waits until a request to /hang has arrived, i.e. a probe of it is in flight. */
+    public boolean awaitHanging(long seconds) throws InterruptedException {
+        return hanging.await(seconds, TimeUnit.SECONDS);
     }
 
     public String url(String path) {

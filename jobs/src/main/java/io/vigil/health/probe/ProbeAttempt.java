@@ -42,11 +42,6 @@ final class ProbeAttempt {
         return timeout.minus(elapsed());
     }
 
-    /** When the timeout, counted from the start of the probe, runs out ({@link System#nanoTime()} scale). */
-    long deadlineNanos() {
-        return startNanos + timeout.toNanos();
-    }
-
     String scrub(String message) {
         return SecretScrubber.scrub(message, target.password());
     }

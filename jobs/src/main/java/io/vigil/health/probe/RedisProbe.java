@@ -48,7 +48,7 @@ public final class RedisProbe implements Probe {
     // Each reply must come within what is left of the timeout, so connect, AUTH, PING and INFO together
     // cannot outlast it: the fan-out's hard deadline is the timeout plus a short grace.
     private static void boundReads(Jedis jedis, ProbeAttempt attempt) {
-        jedis.getConnection().setSoTimeout((int) Math.clamp(attempt.remaining().toMillis(), 1, Integer.MAX_VALUE));
+        jedis.getConnection().setSoTimeout(Math.clamp(attempt.remaining().toMillis(), 1, Integer.MAX_VALUE));
     }
 
     private static DefaultJedisClientConfig config(ProbeTarget target, ProbeAttempt attempt) {

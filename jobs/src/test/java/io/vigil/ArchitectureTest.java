@@ -1,0 +1,58 @@
+package io.vigil;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package dependencies, written down so they cannot rot silently.
+ *
+ * <pre>
+ * schedule ──▶ runs ──▶ database
+ * health ──▶ database          (health knows nothing of scheduling or runs beyond the run listener)
+ * health.probe, health.circuit, the classifier, the slot resolver: plain Java, no Spring, no jOOQ
+ * </pre>
+ */
+@AnalyzeClasses(packages = "io.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles = slices().matching("io.vigil.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule probesArePlainJava = noClasses().that().resideInAPackage("io.vigil.health.probe..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
+
+    @ArchTest
+    static final ArchRule circuitPolicyIsPlainJava = noClasses().that().resideInAPackage("io.vigil.health.circuit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule domainDecisionsArePlainJava = noClasses()
+            .that().haveSimpleNameEndingWith("Classifier").or().haveSimpleNameEndingWith("Resolver")
+            .or().haveSimpleName("ProbeFanOut").or().haveSimpleName("CircuitBreaker")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..");
+
+    @ArchTest
+    static final ArchRule healthDoesNotKnowTheScheduler = noClasses().that().resideInAPackage("io.vigil.health..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.schedule..", "org.quartz..");
+
+    @ArchTest
+    static final ArchRule runsDoNotKnowTheJobs = noClasses().that().resideInAPackage("io.vigil.runs..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.schedule..", "io.vigil.health..");
+
+    @ArchTest
+    static final ArchRule databaseIsTheBottom = noClasses().that().resideInAPackage("io.vigil.database..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.schedule..", "io.vigil.health..", "io.vigil.runs..");
+
+    /** Vigil's own SQL goes through jOOQ with bind values; raw JDBC is only for probing monitored targets. */
+    @ArchTest
+    static final ArchRule rawJdbcOnlyInProbes = noClasses().that().resideOutsideOfPackage("io.vigil.health.probe..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
+            .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc.core..");
+}
