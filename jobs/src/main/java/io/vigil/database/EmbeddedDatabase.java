@@ -40,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // Spring stops the server last, after everything using it has closed; zonky's own JVM
+                    // hook would stop it in the middle of that and fail the graceful shutdown.
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("No database URL configured (spring.datasource.url or VIGIL_DB_URL): started embedded "
                     + "PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory.toAbsolutePath());

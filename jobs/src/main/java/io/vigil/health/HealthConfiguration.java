@@ -3,7 +3,6 @@ package io.vigil.health;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
-import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.SecretResolver;
@@ -11,7 +10,6 @@ import io.vigil.health.probe.Probes;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,12 +38,6 @@ public class HealthConfiguration {
     @Bean
     FleetSync fleetSync(DSLContext dsl, SecretResolver secrets, Clock clock) {
         return new FleetSync(dsl, secrets, clock);
-    }
-
-    /** The declared fleet is synced whenever Vigil starts, daemon or command line alike. */
-    @Bean
-    ApplicationRunner fleetSyncAtStart(FleetSync sync, FleetProperties fleet) {
-        return args -> sync.sync(fleet.connections());
     }
 
     @Bean

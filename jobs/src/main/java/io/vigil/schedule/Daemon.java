@@ -1,5 +1,7 @@
 package io.vigil.schedule;
 
+import io.vigil.health.fleet.FleetProperties;
+import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.StaleRunRecovery;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -7,20 +9,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code vigil run} starts, in this order: recover the runs a dead node left behind, bring Quartz's
- * schedules in line with the configuration, and only then let the scheduler fire.
+ * What {@code vigil run} starts, in this order: sync the declared fleet, recover the runs a dead node left
+ * behind, bring Quartz's schedules in line with the configuration, and only then let the scheduler fire.
+ * Only the daemon syncs the fleet: a one-off command run without the fleet's configuration must not
+ * disable every connection it does not know about.
  */
 public class Daemon {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
+    private final FleetSync fleetSync;
+    private final FleetProperties fleet;
     private final StaleRunRecovery recovery;
     private final ScheduleReconciler reconciler;
     private final SchedulesProperties schedules;
     private final Scheduler scheduler;
 
-    public Daemon(StaleRunRecovery recovery, ScheduleReconciler reconciler, SchedulesProperties schedules,
-                  Scheduler scheduler) {
+    public Daemon(FleetSync fleetSync, FleetProperties fleet, StaleRunRecovery recovery, ScheduleReconciler reconciler,
+                  SchedulesProperties schedules, Scheduler scheduler) {
+        this.fleetSync = fleetSync;
+        this.fleet = fleet;
         this.recovery = recovery;
         this.reconciler = reconciler;
         this.schedules = schedules;
@@ -28,6 +36,7 @@ public class Daemon {
     }
 
     public void start() throws SchedulerException {
+        fleetSync.sync(fleet.connections());
         recovery.recoverStaleRuns();
         reconciler.reconcile(schedules.enabled());
         scheduler.start();

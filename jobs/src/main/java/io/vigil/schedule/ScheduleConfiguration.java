@@ -1,5 +1,7 @@
 package io.vigil.schedule;
 
+import io.vigil.health.fleet.FleetProperties;
+import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.StaleRunRecovery;
 import java.util.List;
 import org.quartz.Scheduler;
@@ -28,8 +30,8 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Daemon daemon(StaleRunRecovery recovery, ScheduleReconciler reconciler, SchedulesProperties schedules,
-                  Scheduler scheduler) {
-        return new Daemon(recovery, reconciler, schedules, scheduler);
+    Daemon daemon(FleetSync fleetSync, FleetProperties fleet, StaleRunRecovery recovery,
+                  ScheduleReconciler reconciler, SchedulesProperties schedules, Scheduler scheduler) {
+        return new Daemon(fleetSync, fleet, recovery, reconciler, schedules, scheduler);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.VigilApplication;
 import io.vigil.health.HealthCheckJobConfiguration;
+import io.vigil.health.fleet.FleetProperties;
+import io.vigil.health.fleet.FleetSync;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestBeans;
@@ -31,6 +33,7 @@ class GracefulShutdownTest {
         TestDatabase database = PostgresServer.newDatabase("shutdown");
         try (TestHttpServer http = new TestHttpServer()) {
             ConfigurableApplicationContext first = node(database, http);
+            first.getBean(FleetSync.class).sync(first.getBean(FleetProperties.class).connections());
             SlotLauncher launcher = first.getBean(SlotLauncher.class);
             CompletableFuture<SlotLauncher.Outcome> run = CompletableFuture.supplyAsync(
                     () -> launcher.launch(HealthCheckJobConfiguration.JOB, SLOT, "test"));

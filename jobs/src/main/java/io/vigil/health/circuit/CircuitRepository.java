@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 
 /** Loads and saves circuits. A save for a slot older than the stored one is ignored (a re-run). */
@@ -32,22 +34,19 @@ public class CircuitRepository {
     /** Saves the circuit as of {@code slot}, unless a run for this or a later slot saved it already. */
     public Query save(long connectionId, Circuit circuit, Instant slot, Instant now) {
         OffsetDateTime slotAt = slot.atOffset(ZoneOffset.UTC);
+        Map<Field<?>, Object> state = new LinkedHashMap<>();
+        state.put(CIRCUIT_STATE.STATE, circuit.state().name());
+        state.put(CIRCUIT_STATE.CONSECUTIVE_FAILURES, circuit.consecutiveFailures());
+        state.put(CIRCUIT_STATE.OPENED_AT, utc(circuit.openedAt()));
+        state.put(CIRCUIT_STATE.NEXT_ATTEMPT_AT, utc(circuit.nextAttemptAt()));
+        state.put(CIRCUIT_STATE.LAST_SLOT, slotAt);
+        state.put(CIRCUIT_STATE.UPDATED_AT, utc(now));
         return dsl.insertInto(CIRCUIT_STATE)
                 .set(CIRCUIT_STATE.CONNECTION_ID, connectionId)
-                .set(CIRCUIT_STATE.STATE, circuit.state().name())
-                .set(CIRCUIT_STATE.CONSECUTIVE_FAILURES, circuit.consecutiveFailures())
-                .set(CIRCUIT_STATE.OPENED_AT, utc(circuit.openedAt()))
-                .set(CIRCUIT_STATE.NEXT_ATTEMPT_AT, utc(circuit.nextAttemptAt()))
-                .set(CIRCUIT_STATE.LAST_SLOT, slotAt)
-                .set(CIRCUIT_STATE.UPDATED_AT, utc(now))
+                .set(state)
                 .onConflict(CIRCUIT_STATE.CONNECTION_ID)
                 .doUpdate()
-                .set(CIRCUIT_STATE.STATE, circuit.state().name())
-                .set(CIRCUIT_STATE.CONSECUTIVE_FAILURES, circuit.consecutiveFailures())
-                .set(CIRCUIT_STATE.OPENED_AT, utc(circuit.openedAt()))
-                .set(CIRCUIT_STATE.NEXT_ATTEMPT_AT, utc(circuit.nextAttemptAt()))
-                .set(CIRCUIT_STATE.LAST_SLOT, slotAt)
-                .set(CIRCUIT_STATE.UPDATED_AT, utc(now))
+                .set(state)
                 .where(CIRCUIT_STATE.LAST_SLOT.lt(slotAt));
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,31 +97,23 @@ public class FleetSync {
     }
 
     private static void upsert(DSLContext dsl, ConnectionDeclaration d, OffsetDateTime now) {
-        String[] tags = d.tags().toArray(String[]::new);
-        String provider = Provider.parse(d.provider()).name();
+        Map<Field<?>, Object> declared = new LinkedHashMap<>();
+        declared.put(MONITORED_CONNECTION.PROVIDER, Provider.parse(d.provider()).name());
+        declared.put(MONITORED_CONNECTION.ADDRESS, d.address());
+        declared.put(MONITORED_CONNECTION.USERNAME, d.username());
+        declared.put(MONITORED_CONNECTION.CREDENTIALS_REF, d.passwordEnv());
+        declared.put(MONITORED_CONNECTION.TIMEOUT_MS, Math.toIntExact(d.timeout().toMillis()));
+        declared.put(MONITORED_CONNECTION.LATENCY_SLO_MS, Math.toIntExact(d.latencySlo().toMillis()));
+        declared.put(MONITORED_CONNECTION.TAGS, d.tags().toArray(String[]::new));
+        declared.put(MONITORED_CONNECTION.ENABLED, d.enabled());
+        declared.put(MONITORED_CONNECTION.UPDATED_AT, now);
         dsl.insertInto(MONITORED_CONNECTION)
                 .set(MONITORED_CONNECTION.NAME, d.name())
-                .set(MONITORED_CONNECTION.PROVIDER, provider)
-                .set(MONITORED_CONNECTION.ADDRESS, d.address())
-                .set(MONITORED_CONNECTION.USERNAME, d.username())
-                .set(MONITORED_CONNECTION.CREDENTIALS_REF, d.passwordEnv())
-                .set(MONITORED_CONNECTION.TIMEOUT_MS, Math.toIntExact(d.timeout().toMillis()))
-                .set(MONITORED_CONNECTION.LATENCY_SLO_MS, Math.toIntExact(d.latencySlo().toMillis()))
-                .set(MONITORED_CONNECTION.TAGS, tags)
-                .set(MONITORED_CONNECTION.ENABLED, d.enabled())
                 .set(MONITORED_CONNECTION.CREATED_AT, now)
-                .set(MONITORED_CONNECTION.UPDATED_AT, now)
+                .set(declared)
                 .onConflict(MONITORED_CONNECTION.NAME)
                 .doUpdate()
-                .set(MONITORED_CONNECTION.PROVIDER, provider)
-                .set(MONITORED_CONNECTION.ADDRESS, d.address())
-                .set(MONITORED_CONNECTION.USERNAME, d.username())
-                .set(MONITORED_CONNECTION.CREDENTIALS_REF, d.passwordEnv())
-                .set(MONITORED_CONNECTION.TIMEOUT_MS, Math.toIntExact(d.timeout().toMillis()))
-                .set(MONITORED_CONNECTION.LATENCY_SLO_MS, Math.toIntExact(d.latencySlo().toMillis()))
-                .set(MONITORED_CONNECTION.TAGS, tags)
-                .set(MONITORED_CONNECTION.ENABLED, d.enabled())
-                .set(MONITORED_CONNECTION.UPDATED_AT, now)
+                .set(declared)
                 .execute();
     }
 

@@ -1,24 +1,16 @@
 package io.vigil.health.probe;
 
-import io.vigil.health.probe.Addresses.HostPortDatabase;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
-/**
- * Checks a MySQL or MariaDB server with {@code SELECT 1}, then reads its version and connections used vs
- * allowed. The latency covers connecting and {@code SELECT 1} only. The stats must fit in what is left of
- * the timeout; when they fail or run out of time the target is still UP, with a {@code statsError} in the
- * details.
- */
-public final class MysqlProbe implements Probe {
+/** Checks a MySQL or MariaDB server; its snapshot: version and connections used vs allowed. */
+public final class MysqlProbe extends JdbcProbe {
 
-    // The driver instance directly, not DriverManager: no global registry lookup or lock per probe.
     private static final Driver DRIVER = new org.mariadb.jdbc.Driver();
 
     @Override
@@ -27,42 +19,25 @@ public final class MysqlProbe implements Probe {
     }
 
     @Override
-    public ProbeOutcome probe(ProbeTarget target) {
-        ProbeAttempt attempt = new ProbeAttempt(target);
-        try (Connection connection = connect(Addresses.parseHostPortDatabase(target.address()), target, attempt)) {
-            JdbcDeadline.bound(connection, attempt);
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1")) {
-                select.executeQuery().close();
-            }
-            Duration latency = attempt.elapsed();
-            try {
-                return ProbeOutcome.up(latency, snapshot(connection, attempt), Map.of());
-            } catch (SQLException | RuntimeException e) {
-                return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
-            }
-        } catch (Exception e) {
-            return attempt.down(e);
-        }
+    Driver driver() {
+        return DRIVER;
     }
 
-    private static Connection connect(HostPortDatabase address, ProbeTarget target, ProbeAttempt attempt)
-            throws SQLException {
-        Properties properties = new Properties();
-        if (target.username() != null) {
-            properties.setProperty("user", target.username());
-        }
-        if (target.password() != null) {
-            properties.setProperty("password", target.password());
-        }
+    @Override
+    String urlPrefix() {
+        return "jdbc:mariadb://";
+    }
+
+    @Override
+    void timeouts(Properties properties, ProbeAttempt attempt) {
         // Milliseconds in this driver. The socket timeout also bounds the handshake, so a server that accepts
         // TCP and then never sends its greeting fails after the timeout instead of hanging.
         properties.setProperty("connectTimeout", Integer.toString(attempt.timeoutMillis()));
         properties.setProperty("socketTimeout", Integer.toString(attempt.timeoutMillis()));
-        return DRIVER.connect("jdbc:mariadb://" + address.hostPort().authority() + "/" + address.database(),
-                properties);
     }
 
-    private static DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
+    @Override
+    DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
         String version = value(connection, "SELECT VERSION()", 1);
         JdbcDeadline.bound(connection, attempt);

@@ -1,12 +1,10 @@
 package io.vigil.health.probe;
 
-import io.vigil.health.probe.Addresses.HostPortDatabase;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,13 +13,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Checks a PostgreSQL server with {@code SELECT 1}, then takes one stats snapshot of it. The latency covers
- * connecting and {@code SELECT 1} only. The snapshot must fit in what is left of the timeout; when it fails
- * or runs out of time the target is still UP, with a {@code statsError} in the details.
+ * Checks a PostgreSQL server; its snapshot: version, connections, cache hit ratio, size, dead tuples,
+ * unused indexes and the longest transaction, in as few round trips as possible.
  */
-public final class PostgresProbe implements Probe {
+public final class PostgresProbe extends JdbcProbe {
 
-    // The driver instance directly, not DriverManager: no global registry lookup or lock per probe.
     private static final Driver DRIVER = new org.postgresql.Driver();
 
     // One round trip for the scalar figures. Only client backends count against max_connections. Names are
@@ -67,44 +63,27 @@ public final class PostgresProbe implements Probe {
     }
 
     @Override
-    public ProbeOutcome probe(ProbeTarget target) {
-        ProbeAttempt attempt = new ProbeAttempt(target);
-        try (Connection connection = connect(Addresses.parseHostPortDatabase(target.address()), target, attempt)) {
-            JdbcDeadline.bound(connection, attempt);
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1")) {
-                select.executeQuery().close();
-            }
-            Duration latency = attempt.elapsed();
-            try {
-                return ProbeOutcome.up(latency, snapshot(connection, attempt), Map.of());
-            } catch (SQLException | RuntimeException e) {
-                return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
-            }
-        } catch (Exception e) {
-            return attempt.down(e);
-        }
+    Driver driver() {
+        return DRIVER;
     }
 
-    private static Connection connect(HostPortDatabase address, ProbeTarget target, ProbeAttempt attempt)
-            throws SQLException {
-        Properties properties = new Properties();
-        if (target.username() != null) {
-            properties.setProperty("user", target.username());
-        }
-        if (target.password() != null) {
-            properties.setProperty("password", target.password());
-        }
+    @Override
+    String urlPrefix() {
+        return "jdbc:postgresql://";
+    }
+
+    @Override
+    void timeouts(Properties properties, ProbeAttempt attempt) {
         // connectTimeout and socketTimeout are whole seconds in this driver; loginTimeout takes fractions and
         // bounds the whole handshake, which is what stops a server that accepts TCP and then never answers.
         properties.setProperty("connectTimeout", Integer.toString(attempt.timeoutSeconds()));
         properties.setProperty("socketTimeout", Integer.toString(attempt.timeoutSeconds()));
         properties.setProperty("loginTimeout", Double.toString(attempt.timeoutMillis() / 1000.0));
         properties.setProperty("ApplicationName", "vigil-probe");
-        return DRIVER.connect("jdbc:postgresql://" + address.hostPort().authority() + "/" + address.database(),
-                properties);
     }
 
-    private static DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
+    @Override
+    DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
         String version;
         Integer connectionsUsed;

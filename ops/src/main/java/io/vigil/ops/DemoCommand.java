@@ -1,0 +1,104 @@
+package io.vigil.ops;
+
+import io.vigil.database.DatabaseConfiguration.EmbeddedDatabaseHolder;
+import io.vigil.health.HealthCheckJobConfiguration;
+import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetSync;
+import io.vigil.health.fleet.FleetSyncReport;
+import io.vigil.runs.RunQueries;
+import io.vigil.schedule.SchedulesProperties;
+import io.vigil.schedule.SlotLauncher;
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo",
+        description = {"Shows Vigil at work in a few seconds, on a database of its own.",
+                "Starts a fresh embedded PostgreSQL in a new temporary directory, declares a fleet of real",
+                "targets on this machine (that PostgreSQL, Redis and MariaDB if they answer, a slow HTTP",
+                "endpoint it serves itself, a port where nothing listens), health-checks it once and prints",
+                "what it found. Spring properties given on the command line do not apply to it. Nothing is",
+                "left running; the directory stays for the commands it suggests."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String JOB = HealthCheckJobConfiguration.JOB;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = Files.createTempDirectory("vigil-demo-");
+        Path configuration = home.resolve("vigil-demo.properties");
+        Path data = home.resolve("data");
+        String configOption = "--spring.config.additional-location=file:" + configuration;
+        out.println("Vigil demo in " + home);
+        try (SlowHttpEndpoint slow = SlowHttpEndpoint.start(DemoFleet.SLOW_ANSWER)) {
+            DemoFleet fleet = DemoFleet.onThisMachine(slow.url());
+            fleet.write(configuration, data);
+            try (SpringVigilContext context = SpringVigilContext.forCommands(List.of(configOption))) {
+                fleet.addVigilItself(context.bean(EmbeddedDatabaseHolder.class).database().port());
+                fleet.write(configuration, data);
+                FleetSyncReport report = context.bean(FleetSync.class).sync(fleet.connections());
+                if (!report.invalid().isEmpty()) {
+                    throw new CommandFailure("the demo fleet was rejected: " + report.invalid());
+                }
+                out.println("declared " + report.synced().size() + " connections: " + String.join(", ", report.synced()));
+                fleet.notes().forEach(note -> out.println("  " + note));
+                JobExecution run = healthCheck(context, out);
+                out.println();
+                out.println("Fleet");
+                out.print(FleetCommand.table(context.bean(FleetRepository.class).statuses()).render());
+                out.println();
+                out.println("Runs");
+                out.print(JobsCommand.table(context.bean(RunQueries.class).list(null, null, 20)).render());
+                out.println();
+                printNextSteps(out, home, configOption, run.getId(), fleet.connections().getFirst().name());
+                out.flush();
+                return run.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+            }
+        }
+    }
+
+    private static JobExecution healthCheck(SpringVigilContext context, PrintWriter out) {
+        Instant slot = CurrentSlot.of(JOB, context.bean(SchedulesProperties.class), context.bean(Clock.class));
+        out.println("running " + JOB + " for slot " + slot + " ...");
+        out.flush();
+        SlotLauncher.Outcome outcome = context.bean(SlotLauncher.class).launch(JOB, slot, "demo");
+        if (!(outcome instanceof SlotLauncher.Started started)) {
+            throw new CommandFailure("the demo's fresh database had a run for slot " + slot + " already: "
+                    + ((SlotLauncher.Skipped) outcome).reason());
+        }
+        ExecutionReport.print(out, started.execution());
+        return started.execution();
+    }
+
+    private static void printNextSteps(PrintWriter out, Path home, String configOption, long runId,
+                                       String connection) {
+        out.println("Look further: the demo's database stays in " + home + " and nothing is left running.");
+        out.println("Every command needs the demo's configuration to find it (and to keep the demo fleet declared):");
+        for (String command : List.of("jobs show " + runId, "jobs list", "fleet list", "fleet test " + connection)) {
+            out.println("  vigil " + command + " " + configOption);
+        }
+        out.println("where vigil is " + invocation() + ". Remove the demo with: rm -rf " + home);
+    }
+
+    /** How this process was started, so the suggested commands can be pasted as they are. */
+    private static String invocation() {
+        String classPath = System.getProperty("java.class.path", "");
+        return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
+                ? "java -jar " + Path.of(classPath).toAbsolutePath()
+                : "the vigil command (java -jar vigil.jar)";
+    }
+}

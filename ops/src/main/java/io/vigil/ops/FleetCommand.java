@@ -1,0 +1,110 @@
+package io.vigil.ops;
+
+import io.vigil.health.HealthCheckResult;
+import io.vigil.health.HealthCheckService;
+import io.vigil.health.HealthStatus;
+import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetStatus;
+import io.vigil.health.probe.DbStats;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fleet", description = "The monitored connections: their last status, or a probe now.")
+final class FleetCommand implements Runnable {
+
+    private final VigilContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    FleetCommand(VigilContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: see vigil fleet --help");
+    }
+
+    @Command(name = "list", description = "Lists every connection with its last check.")
+    int list(@Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
+        List<FleetStatus> fleet = context.bean(FleetRepository.class).statuses();
+        if (json) {
+            Json.print(out(), fleet);
+            return 0;
+        }
+        out().print(fleet.isEmpty()
+                ? "no connections: declare them under vigil.fleet.connections\n"
+                : table(fleet).render());
+        out().flush();
+        return 0;
+    }
+
+    /** The fleet as {@code vigil fleet list} shows it. */
+    static Table table(List<FleetStatus> fleet) {
+        Table table = Table.of("NAME", "PROVIDER", "ADDRESS", "TAGS", "ENABLED", "STATUS", "CHECKED", "LATENCY MS",
+                "ERROR");
+        fleet.forEach(c -> table.row(c.name(), c.provider(), c.address(), c.tags(), c.enabled(), c.lastStatus(),
+                c.lastCheckedAt(), c.lastLatencyMs() == null ? null : Math.round(c.lastLatencyMs()), c.lastError()));
+        return table;
+    }
+
+    @Command(name = "test",
+            description = {"Probes one connection now and prints what it found; nothing is recorded.",
+                    "Exits 1 if the connection is DOWN."})
+    int test(@Parameters(paramLabel = "NAME", description = "The connection (see vigil fleet list).") String name,
+             @Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
+        HealthCheckResult result = context.bean(HealthCheckService.class).probeNow(name);
+        if (json) {
+            Json.print(out(), result);
+        } else {
+            print(result);
+        }
+        return result.status() == HealthStatus.DOWN ? 1 : 0;
+    }
+
+    private void print(HealthCheckResult result) {
+        PrintWriter out = out();
+        out.println(result.connectionName() + ": " + result.status()
+                + (result.latencyMs() == null ? "" : " in " + Table.text(result.latencyMs()) + " ms"));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (result.errorMessage() != null) {
+            facts.put("error", (result.errorClass() == null ? "" : result.errorClass() + ": ") + result.errorMessage());
+        }
+        if (result.details() != null) {
+            facts.putAll(result.details());
+        }
+        DbStats stats = result.stats();
+        if (stats != null) {
+            facts.put("server version", stats.serverVersion());
+            facts.put("connections", usedOf(stats.connectionsUsed(), stats.connectionsMax()));
+            facts.put("cache hit ratio", stats.cacheHitRatio());
+            facts.put("database size bytes", stats.databaseSizeBytes());
+            facts.put("longest transaction s", stats.longestTransactionSeconds());
+            facts.put("memory used bytes", usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes()));
+            facts.put("keyspace hit rate", stats.keyspaceHitRate());
+        }
+        facts.forEach((label, value) -> {
+            if (value != null) {
+                out.printf("  %-22s%s%n", label, Table.text(value));
+            }
+        });
+        out.flush();
+    }
+
+    private static String usedOf(Number used, Number max) {
+        return used == null ? null : max == null ? used.toString() : used + " of " + max;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,121 @@
+package io.vigil.ops;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code vigil} command line. Arguments are parsed before anything starts, so a usage error (exit 2)
+ * boots nothing; a command that fails exits 1 with what is wrong on stderr, and the stack trace only
+ * with {@code --verbose}.
+ */
+@Command(name = "vigil",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = VigilCli.Version.class,
+        description = "Operates Vigil: its scheduler daemon, its job runs, schedules and fleet.",
+        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nConfiguration:%n",
+        footer = {
+                "  Every command but demo works on Vigil's database, configured as for the",
+                "  daemon: ./config/application.yml, the environment (VIGIL_DB_URL,",
+                "  VIGIL_DB_USER, VIGIL_DB_PASSWORD), or Spring properties given anywhere on",
+                "  the command line as --spring.*=VALUE, --vigil.*=VALUE or --logging.*=VALUE:",
+                "    vigil jobs list --vigil.database.data-dir=/var/lib/vigil/data",
+                "    vigil fleet list --spring.config.additional-location=file:/etc/vigil/",
+                "%nExit codes: 0 success, 1 the command failed, 2 usage error."})
+public final class VigilCli implements Runnable {
+
+    static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "On failure, print the stack trace too.")
+    private boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line against the database it configures, and closes everything it started. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.split(args);
+        } catch (IllegalArgumentException e) {
+            err.println("vigil: " + e.getMessage());
+            return USAGE;
+        }
+        try (SpringVigilContext context = SpringVigilContext.forCommands(arguments.spring())) {
+            CommandLine commandLine = commandLine(context, arguments);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return commandLine.execute(arguments.commandArray());
+        }
+    }
+
+    /** The command line, with its commands taking Vigil's services from {@code context}. */
+    public static CommandLine commandLine(VigilContext context, Arguments arguments) {
+        CommandLine commandLine = new CommandLine(new VigilCli(), new CommandFactory(context, arguments));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(VigilCli::usageError);
+        commandLine.setExecutionExceptionHandler(VigilCli::failure);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: see vigil --help");
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("vigil: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static int failure(Exception e, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        boolean expected = e instanceof CommandFailure || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException;
+        err.println("vigil: " + (expected && e.getMessage() != null ? e.getMessage() : Failures.rootMessage(e)));
+        if (verbose(parsed)) {
+            e.printStackTrace(err);
+        } else if (!expected) {
+            err.println("Run again with --verbose for the stack trace.");
+        }
+        err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult result = parsed; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = VigilCli.class.getPackage().getImplementationVersion();
+            return new String[] {"vigil " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

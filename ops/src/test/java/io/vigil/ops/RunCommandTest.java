@@ -1,0 +1,142 @@
+package io.vigil.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.testing.PostgresServer;
+import io.vigil.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * vigil run as it really runs: its own JVM, started, then stopped with SIGTERM (what systemd and Ctrl-C
+ * send), and it must shut down gracefully: its node checks out and nothing fails on the way.
+ */
+class RunCommandTest {
+
+    private static final long STARTUP_SECONDS = 90;
+    private static final long SHUTDOWN_SECONDS = 20;
+
+    @Test
+    void startsTheSchedulerOnTheConfiguredDatabaseAndShutsDownGracefullyOnSigterm() throws Exception {
+        TestDatabase database = PostgresServer.newDatabase("vigil_run");
+        DSLContext dsl = database.dsl();
+        try (Daemon daemon = Daemon.start("--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(), "--spring.datasource.password=")) {
+            daemon.awaitStarted();
+            daemon.awaitHeartbeat(dsl);
+            assertThat(dsl.fetchCount(dsl.selectFrom("vigil.qrtz_triggers").where("trigger_name = 'healthCheckJob'")))
+                    .as("the configured schedule is installed").isEqualTo(1);
+
+            daemon.terminateGracefully();
+
+            assertThat(dsl.fetchCount(dsl.selectFrom("vigil.node"))).as("its node checked out").isZero();
+        }
+    }
+
+    @Test
+    void shutsDownGracefullyOnItsEmbeddedDatabaseToo() throws Exception {
+        Path dataDirectory = Files.createTempDirectory("vigil-run-test-");
+        try (Daemon daemon = Daemon.start("--vigil.database.data-dir=" + dataDirectory, "--spring.datasource.url=")) {
+            daemon.awaitStarted();
+            daemon.awaitHeartbeat(embeddedServer(dataDirectory));
+
+            daemon.terminateGracefully();
+
+            assertThat(dataDirectory.resolve("postmaster.pid")).as("its PostgreSQL is stopped").doesNotExist();
+        } finally {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** The daemon's own PostgreSQL, found as a second vigil process would find it: by its postmaster.pid. */
+    private static DSLContext embeddedServer(Path dataDirectory) throws IOException {
+        int port = Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(3).trim());
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+        dataSource.setUser("postgres");
+        return DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    /** A vigil run process, logging to a file. */
+    private static final class Daemon implements AutoCloseable {
+
+        private final Process process;
+        private final Path logFile;
+
+        private Daemon(Process process, Path logFile) {
+            this.process = process;
+            this.logFile = logFile;
+        }
+
+        static Daemon start(String... springArguments) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), VigilCli.class.getName(), "run",
+                    "--vigil.node.heartbeat-interval=500ms"));
+            command.addAll(List.of(springArguments));
+            Path logFile = Files.createTempFile("vigil-run-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+            return new Daemon(process, logFile);
+        }
+
+        String log() {
+            try {
+                return Files.readString(logFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void awaitStarted() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
+            while (!log().contains("Vigil scheduler started as") && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(log()).as("the daemon's log").contains("Vigil scheduler started as");
+        }
+
+        /**
+         * Waits for the daemon's node to check in a second time: by then it is in its steady state (pool
+         * filled, heartbeats running), which is what SIGTERM finds in production.
+         */
+        void awaitHeartbeat(DSLContext dsl) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
+            while (!dsl.fetchExists(dsl.selectFrom("vigil.node").where("last_seen > started_at"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(dsl.fetchCount(dsl.selectFrom("vigil.node").where("last_seen > started_at")))
+                    .as("its node checks in").isEqualTo(1);
+        }
+
+        void terminateGracefully() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(SHUTDOWN_SECONDS, TimeUnit.SECONDS)).as("it exits soon after SIGTERM").isTrue();
+            // 143 = 128 + SIGTERM: the JVM's status after a signal, whatever the shutdown hooks did.
+            assertThat(process.exitValue()).as(log()).isEqualTo(143);
+            assertThat(log()).contains("Shutdown completed")
+                    .doesNotContainPattern("(?m)^\\S+ +ERROR ")
+                    .doesNotContain("Failed to validate connection")
+                    .doesNotContain("Failed to stop bean");
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            Files.deleteIfExists(logFile);
+        }
+    }
+}
