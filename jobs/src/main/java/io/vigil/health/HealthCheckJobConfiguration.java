@@ -4,6 +4,7 @@ import io.vigil.database.MonthlyPartitions;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
+import io.vigil.runs.FailureSummary;
 import io.vigil.runs.LocalRuns;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,9 +32,10 @@ public class HealthCheckJobConfiguration {
 
     @Bean
     Job healthCheckJob(JobRepository jobRepository, Step healthCheckPartitionsStep, Step healthCheckProbeStep,
-                       LocalRuns localRuns) {
+                       LocalRuns localRuns, FailureSummary failureSummary) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(localRuns)
+                .listener(failureSummary)
                 .start(healthCheckPartitionsStep)
                 .next(healthCheckProbeStep)
                 .build();

@@ -8,8 +8,9 @@ import java.util.Map;
 public record RunDetail(RunSummary summary, Map<String, String> parameters, String exitMessage, String ownerNode,
                         List<Step> steps) {
 
+    /** @param failure the failed step's cause chain on one line (see {@link FailureSummary}), or null */
     public record Step(String name, String status, long readCount, long writeCount, long filterCount,
                        long skipCount, long commitCount, long rollbackCount, LocalDateTime startTime,
-                       LocalDateTime endTime, String exitCode, String exitMessage) {
+                       LocalDateTime endTime, String exitCode, String exitMessage, String failure) {
     }
 }

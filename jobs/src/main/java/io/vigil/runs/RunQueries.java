@@ -69,7 +69,8 @@ public class RunQueries {
                 .forEach(s -> steps.add(new RunDetail.Step(s.getStepName(), s.getStatus().name(), s.getReadCount(),
                         s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), s.getCommitCount(),
                         s.getRollbackCount(), s.getStartTime(), s.getEndTime(), s.getExitStatus().getExitCode(),
-                        s.getExitStatus().getExitDescription())));
+                        s.getExitStatus().getExitDescription(),
+                        s.getExecutionContext().getString(FailureSummary.KEY, null))));
         RunSummary summary = new RunSummary(execution.getId(), execution.getJobInstance().getJobName(),
                 parameters.get(SLOT), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
                 execution.getExitStatus().getExitCode());

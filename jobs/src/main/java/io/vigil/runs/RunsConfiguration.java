@@ -34,6 +34,11 @@ public class RunsConfiguration {
     }
 
     @Bean
+    FailureSummary failureSummary(JobRepository jobRepository) {
+        return new FailureSummary(jobRepository);
+    }
+
+    @Bean
     GracefulShutdown gracefulShutdown(LocalRuns localRuns, JobOperator jobOperator,
                                       @Value("${vigil.shutdown.timeout:60s}") Duration timeout) {
         return new GracefulShutdown(localRuns, jobOperator, timeout);

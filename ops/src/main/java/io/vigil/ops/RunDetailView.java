@@ -34,6 +34,9 @@ final class RunDetailView {
                 stepFailure = true;
                 out.println();
                 out.println("step " + step.name() + " " + step.status() + ":");
+                if (step.failure() != null) {
+                    out.println("  cause: " + step.failure());
+                }
                 exception.forEach(line -> out.println("  " + line));
                 if (Failures.truncated(step.exitMessage())) {
                     out.println("  (Spring Batch stores only the first " + Failures.STORED_EXIT_MESSAGE_LIMIT

@@ -71,6 +71,7 @@ class JobsRestartTest {
                 .containsPattern("(?m)^probe +FAILED ")
                 .contains("step probe FAILED:")
                 .contains("FatalStepExecutionException: Unable to process chunk")
+                .containsPattern("  cause: .*relation \"vigil.db_stats_snapshot\" does not exist")
                 .contains("characters of the stack trace, so its causes may be cut off")
                 .doesNotContain("\tat ")
                 .contains("once the cause is fixed, restart it: vigil jobs restart " + failed);
