@@ -23,6 +23,9 @@ ALTER SEQUENCE event_id_seq OWNED BY event.id;
 
 -- Recomputing a touched (hour, source, type) bucket reads just that bucket.
 CREATE INDEX event_bucket_idx ON event (source, type, occurred_at);
+-- The daily rollup reads whole days; events arrive roughly in time order, so a BRIN index is enough
+-- and costs writers next to nothing.
+CREATE INDEX event_occurred_at_brin ON event USING brin (occurred_at);
 
 -- health_check has no arrival order and is upserted (a re-run slot rewrites its row), so every insert
 -- or update is logged here; the rollup folds the log like the event ids, and deletes what it folded.

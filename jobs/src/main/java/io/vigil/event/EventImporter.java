@@ -36,6 +36,9 @@ public class EventImporter {
     }
 
     public ImportReport load(Path file, EventFileFormat format, Path rejectFile) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file.toAbsolutePath() + " is a directory: give the event file itself");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file.toAbsolutePath());
         }

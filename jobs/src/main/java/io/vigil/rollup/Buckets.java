@@ -2,6 +2,8 @@ package io.vigil.rollup;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -23,10 +25,16 @@ final class Buckets {
         return time.ge(hour).and(time.lt(DSL.field("{0} + interval '1 hour'", SQLDataType.TIMESTAMPWITHTIMEZONE, hour)));
     }
 
-    /** {@code time} falls on the UTC day {@code day}. */
-    static Condition onDay(Field<OffsetDateTime> time, LocalDate day) {
-        OffsetDateTime start = day.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-        return time.ge(start).and(time.lt(start.plusDays(1)));
+    /**
+     * {@code time} falls on one of the UTC {@code days} (not empty). The range around them lets
+     * PostgreSQL skip partitions and index ranges outside it.
+     */
+    static Condition onDays(Field<OffsetDateTime> time, List<LocalDate> days) {
+        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
+        return time.ge(first.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .and(time.lt(last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)))
+                .and(dayOf(time).in(days));
     }
 
     private Buckets() {

@@ -3,7 +3,7 @@ package io.vigil.rollup;
 import io.vigil.runs.FailureSummary;
 import io.vigil.runs.LocalRuns;
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -16,13 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code dailyRollupJob}, nightly: the daily rollups of every day whose hours changed (one day per
- * transaction), then a refresh of each materialised view in a transaction of its own.
+ * {@code dailyRollupJob}, nightly: the daily rollups of every day whose hours changed (up to a month
+ * of days per transaction), then a refresh of each materialised view in a transaction of its own.
  */
 @Configuration(proxyBeanMethods = false)
 public class DailyRollupJobConfiguration {
 
     public static final String JOB = "dailyRollupJob";
+
+    /** A month's backlog in one pass over its raw rows, yet a bounded transaction. */
+    static final int DAYS_PER_TRANSACTION = 31;
 
     @Bean
     Job dailyRollupJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -43,16 +46,16 @@ public class DailyRollupJobConfiguration {
         return job.build();
     }
 
-    private static Step dailyStep(String name, String rollup, Consumer<LocalDate> recompute, DailyRollup daily,
+    private static Step dailyStep(String name, String rollup, Consumer<List<LocalDate>> recompute, DailyRollup daily,
                                   JobRepository jobRepository, PlatformTransactionManager transactionManager) {
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, context) -> {
-                    Optional<LocalDate> day = daily.nextPending(rollup);
-                    if (day.isEmpty()) {
+                    List<LocalDate> days = daily.nextPending(rollup, DAYS_PER_TRANSACTION);
+                    if (days.isEmpty()) {
                         return RepeatStatus.FINISHED;
                     }
-                    recompute.accept(day.get());
-                    contribution.incrementWriteCount(1);
+                    recompute.accept(days);
+                    contribution.incrementWriteCount(days.size());
                     return RepeatStatus.CONTINUABLE;
                 }, transactionManager)
                 .build();

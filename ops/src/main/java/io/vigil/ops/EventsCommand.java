@@ -40,6 +40,9 @@ final class EventsCommand implements Runnable {
                            description = "The file's format, if its name does not say.") EventFileFormat format,
                    @Option(names = "--rejects", paramLabel = "PATH",
                            description = "Where bad lines go (default: FILE.rejects).") Path rejects) {
+        if (Files.isDirectory(file)) {
+            throw new CommandFailure(file.toAbsolutePath() + " is a directory: give the event file itself");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CommandFailure("no such file: " + file.toAbsolutePath());
         }

@@ -123,6 +123,10 @@ class EventsCommandTest {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("vigil: no such file: " + dir.resolve("nope.jsonl") + "\n");
 
+        Cli.Result directory = Cli.withoutSpring().run("events", "import", dir.toString());
+        assertThat(directory.exitCode()).isEqualTo(1);
+        assertThat(directory.err()).isEqualTo("vigil: " + dir + " is a directory: give the event file itself\n");
+
         Path locked = write("locked.jsonl", "{}");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         if (!Files.isReadable(locked)) { // root reads anything
