@@ -92,27 +92,44 @@ public final class RollupBenchmark {
                     + EXACT_MEASURES + " FROM vigil.event GROUP BY 1, 2, 3 ON CONFLICT DO NOTHING");
             report("bare statement again, after the job (same work, no rows kept)", t, events);
 
-            // New events: the last hour's traffic, 5% of them late (up to 30 days old).
-            t = System.nanoTime();
-            generate(dsl, end.minus(Duration.ofHours(1)), end, events, increment, 0.05);
-            report("generated %,d new events (5%% late)", t, increment);
-            JobExecution incremental = run(launcher, slot.plus(Duration.ofMinutes(5)));
-            System.out.printf(Locale.ROOT, "%-75s %8.3f s  (whole job %.3f s)%n",
-                    "rollupJob over " + String.format(Locale.ROOT, "%,d", increment) + " new events on top of "
-                            + String.format(Locale.ROOT, "%,d", events) + ", foldEvents step",
-                    seconds(foldEvents(incremental)),
-                    seconds(Duration.between(incremental.getStartTime(), incremental.getEndTime())));
+            // New events around the end of the data (half in hours that have rollup rows, half in a new
+            // hour), 5% of them late by up to six hours; then the same with the late ones spread over
+            // the whole month, which makes the fold recompute most of the table's old buckets.
+            incremental(dsl, launcher, slot.plus(Duration.ofMinutes(5)), end, events, increment, Duration.ofHours(6));
+            incremental(dsl, launcher, slot.plus(Duration.ofMinutes(10)), end.plus(Duration.ofHours(1)),
+                    events + increment, increment, Duration.ofDays(29));
         }
         System.out.printf(Locale.ROOT, "additive-only bare statement: %,.0f events/s; all aggregates: %,.0f events/s%n",
                 additive, exact);
         System.exit(0);
     }
 
-    /** {@code count} events numbered after {@code offset}, evenly over [start, end), a share of them late. */
+    private static void incremental(DSLContext dsl, SlotLauncher launcher, Instant slot, Instant around, int offset,
+                                    int increment, Duration lateBy) {
+        long t = System.nanoTime();
+        generate(dsl, around.minus(Duration.ofMinutes(30)), around.plus(Duration.ofMinutes(30)), offset, increment, 0.05, lateBy);
+        report("generated %,d new events, 5%% of them late by up to " + lateBy.toHours() + " h", t, increment);
+        long buckets = dsl.fetchValue(DSL.field("(SELECT count(DISTINCT (date_trunc('hour', occurred_at, 'UTC'), source, type)) "
+                + "FROM vigil.event WHERE id > " + offset + ")", SQLDataType.BIGINT));
+        JobExecution run = run(launcher, slot);
+        System.out.printf(Locale.ROOT, "%-75s %8.3f s  (whole job %.3f s; %,d buckets touched)%n",
+                String.format(Locale.ROOT, "rollupJob folding them on top of %,d, foldEvents step", offset),
+                seconds(foldEvents(run)), seconds(Duration.between(run.getStartTime(), run.getEndTime())), buckets);
+    }
+
+    /**
+     * {@code count} events numbered after {@code offset}, evenly over [start, end), a share of them late
+     * by up to {@code lateBy} before start.
+     */
     private static void generate(DSLContext dsl, Instant start, Instant end, int offset, int count, double lateShare) {
+        generate(dsl, start, end, offset, count, lateShare, Duration.ZERO);
+    }
+
+    private static void generate(DSLContext dsl, Instant start, Instant end, int offset, int count, double lateShare,
+                                 Duration lateBy) {
         dsl.execute("""
                 INSERT INTO vigil.event (occurred_at, source, type, subject, value, outcome)
-                SELECT CASE WHEN random() < {3} THEN {0} - random() * interval '30 days' + interval '1 hour'
+                SELECT CASE WHEN random() < {3} THEN {0} - random() * {5}
                             ELSE {0} + ((g - {4})::float8 / {2}) * ({1} - {0}) END,
                        (ARRAY['shop', 'billing', 'search', 'auth'])[1 + g % 4],
                        (ARRAY['page_view', 'checkout', 'login'])[1 + (g / 4) % 3],
@@ -121,7 +138,8 @@ public final class RollupBenchmark {
                        CASE WHEN random() < 0.03 THEN 'FAILURE' WHEN g % 7 = 0 THEN NULL ELSE 'SUCCESS' END
                 FROM generate_series({4}, {4} + {2} - 1) AS g""",
                 time(start), time(end), DSL.val(count).cast(SQLDataType.INTEGER),
-                DSL.val(lateShare).cast(SQLDataType.DOUBLE), DSL.val(offset).cast(SQLDataType.INTEGER));
+                DSL.val(lateShare).cast(SQLDataType.DOUBLE), DSL.val(offset).cast(SQLDataType.INTEGER),
+                DSL.field("make_interval(secs => {0})", Object.class, DSL.val((double) lateBy.toSeconds())));
     }
 
     private static org.jooq.Field<OffsetDateTime> time(Instant instant) {
