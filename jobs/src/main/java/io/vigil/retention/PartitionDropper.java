@@ -41,13 +41,13 @@ public class PartitionDropper {
             if (!progress.rolledUp(partition)) {
                 log.warn("Kept partition vigil.{} although it is older than the retention of {}: some of its rows "
                         + "are not rolled up yet (is rollupJob or dailyRollupJob failing? see vigil jobs list --status FAILED)",
-                        partition.name(), retention);
+                        partition.name(), retention.toDays() + " days");
                 continue;
             }
             dsl.execute("ALTER TABLE {0} DETACH PARTITION {1}", DSL.name("vigil", table), DSL.name("vigil", partition.name()));
             dsl.execute("DROP TABLE {0}", DSL.name("vigil", partition.name()));
             log.info("Dropped partition vigil.{} ({} of {}): older than the retention of {} and rolled up",
-                    partition.name(), partition.month(), table, retention);
+                    partition.name(), partition.month(), table, retention.toDays() + " days");
             dropped.add(partition.name());
         }
         return dropped;
