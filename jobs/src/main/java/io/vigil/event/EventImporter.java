@@ -5,12 +5,15 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
@@ -48,8 +51,9 @@ public class EventImporter {
         Instant now = clock.instant();
         // Every month an accepted event can fall in: from the retention's start to the future skew.
         Instant oldest = validator.oldestAccepted(now);
-        partitions.ensure("event", oldest, (int) ChronoUnit.MONTHS.between(
-                oldest.atOffset(java.time.ZoneOffset.UTC).withDayOfMonth(1), now.atOffset(java.time.ZoneOffset.UTC)) + 2);
+        YearMonth first = YearMonth.from(oldest.atOffset(ZoneOffset.UTC));
+        YearMonth last = YearMonth.from(validator.newestAccepted(now).atOffset(ZoneOffset.UTC));
+        partitions.ensure("event", oldest, (int) first.until(last, ChronoUnit.MONTHS));
         return dsl.transactionResult(transaction -> transaction.dsl().connectionResult(connection -> {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  Rejects rejects = new Rejects(rejectFile)) {
@@ -65,6 +69,9 @@ public class EventImporter {
                         copy.cancelCopy();
                     }
                 }
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException(file + " is not UTF-8 text: nothing was loaded; convert it first, "
+                        + "e.g. iconv -f latin1 -t utf-8", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read " + file + " or write " + rejectFile + ": " + e.getMessage(), e);
             }

@@ -37,4 +37,8 @@ public final class EventValidator {
     public Instant oldestAccepted(Instant now) {
         return now.minus(retention);
     }
+
+    public Instant newestAccepted(Instant now) {
+        return now.plus(maxFutureSkew);
+    }
 }

@@ -44,6 +44,7 @@ public class FoldTasklet implements Tasklet {
         }
         fold.fold(window.get());
         watermarks.advance(fold.rollup(), window.get().toInclusive());
+        // The ids the window covers (some may belong to rolled-back inserts): what the run got through.
         contribution.incrementWriteCount(window.get().toInclusive() - window.get().fromExclusive());
         return RepeatStatus.continueIf(!window.get().reaches(horizon));
     }

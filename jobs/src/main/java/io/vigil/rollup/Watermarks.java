@@ -30,12 +30,6 @@ public class Watermarks {
         return value;
     }
 
-    public long read(String rollup) {
-        return dsl.select(ROLLUP_WATERMARK.FOLDED_THROUGH).from(ROLLUP_WATERMARK)
-                .where(ROLLUP_WATERMARK.ROLLUP.eq(rollup))
-                .fetchOptional(ROLLUP_WATERMARK.FOLDED_THROUGH).orElse(0L);
-    }
-
     public void advance(String rollup, long foldedThrough) {
         dsl.update(ROLLUP_WATERMARK)
                 .set(ROLLUP_WATERMARK.FOLDED_THROUGH, foldedThrough)

@@ -144,6 +144,22 @@ class EventsCommandTest {
         assertThat(badHeader.err()).contains("the CSV header names an unknown column '2026-11-23T09:00:00Z'");
     }
 
+    @Test
+    void aFileThatIsNotUtf8LoadsNothing() throws IOException {
+        Path file = dir.resolve("latin1.jsonl");
+        Files.write(file, List.of(
+                "{\"occurred_at\":\"2026-11-23T09:00:00Z\",\"source\":\"shop\",\"type\":\"t\"}",
+                "{\"occurred_at\":\"2026-11-23T09:00:00Z\",\"source\":\"caf\u00e9\",\"type\":\"t\"}"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        Cli.Result result = cli.run("events", "import", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("vigil: " + file + " is not UTF-8 text: nothing was loaded; convert it first, "
+                + "e.g. iconv -f latin1 -t utf-8\n");
+        assertThat(dsl.fetchCount(EVENT)).isZero();
+    }
+
     private Path write(String name, String... lines) throws IOException {
         return Files.write(dir.resolve(name), List.of(lines));
     }
