@@ -1,5 +1,6 @@
 package io.vigil.retention;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ public record MonthlyPartition(String table, String name, YearMonth month) {
     }
 
     /** Every row it can hold is older than the retention at {@code now}. */
-    public boolean expiredAt(Instant now, java.time.Duration retention) {
+    public boolean expiredAt(Instant now, Duration retention) {
         return !end().isAfter(now.minus(retention));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.ops;
 
+import java.util.Locale;
 import org.jooq.DSLContext;
 
 /** What the demo shows from the materialised views after its rollups. */
@@ -39,6 +40,6 @@ final class DemoSummary {
     }
 
     private static String percent(Object ratio) {
-        return ratio == null ? null : String.format(java.util.Locale.ROOT, "%.2f%%", ((Number) ratio).doubleValue() * 100);
+        return ratio == null ? null : String.format(Locale.ROOT, "%.2f%%", ((Number) ratio).doubleValue() * 100);
     }
 }
