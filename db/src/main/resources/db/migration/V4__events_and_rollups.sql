@@ -58,6 +58,8 @@ INSERT INTO health_check_change (connection_id, slot) SELECT connection_id, slot
 -- alternative, a horizon from pg_snapshot_xmin(pg_current_snapshot()), needs the writing transaction's
 -- id on every row and cannot use a plain index range over arrival order; the lock costs writers a wait
 -- of milliseconds every five minutes. Call it in a transaction of its own and commit before folding.
+-- It relies on the sequences keeping CACHE 1: with a larger cache a session could hold numbers below
+-- the last value and use them after the lock is released.
 CREATE FUNCTION rollup_horizon(source_table text, id_sequence text) RETURNS bigint
 LANGUAGE plpgsql AS $$
 BEGIN
