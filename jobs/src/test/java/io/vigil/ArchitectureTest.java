@@ -15,6 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * schedule ──▶ runs ──▶ database
  * health ──▶ database          (health knows nothing of scheduling or runs beyond the run listener)
  * health.probe, health.circuit, the classifier, the slot resolver: plain Java, no Spring, no jOOQ
+ * rollup, retention ──▶ database, runs   (they read raw tables by their jOOQ classes, never health's code)
+ * event ──▶ database                     (parsing and validation plain Java; only the loader knows jOOQ)
  * </pre>
  */
 @AnalyzeClasses(packages = "io.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -47,7 +49,19 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule databaseIsTheBottom = noClasses().that().resideInAPackage("io.vigil.database..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.schedule..", "io.vigil.health..", "io.vigil.runs..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.schedule..", "io.vigil.health..", "io.vigil.runs..",
+                    "io.vigil.rollup..", "io.vigil.retention..", "io.vigil.event..");
+
+    @ArchTest
+    static final ArchRule rollupsAndRetentionKnowNoOtherFeature = noClasses()
+            .that().resideInAnyPackage("io.vigil.rollup..", "io.vigil.retention..", "io.vigil.event..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.health..", "io.vigil.schedule..", "org.quartz..");
+
+    @ArchTest
+    static final ArchRule rollupDomainIsPlainJava = noClasses()
+            .that().haveSimpleName("FoldWindow").or().haveSimpleName("MonthlyPartition")
+            .or().haveSimpleNameEndingWith("Parser").or().haveSimpleName("EventLine").or().haveSimpleName("EventValidator")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
 
     /** Vigil's own SQL goes through jOOQ with bind values; raw JDBC is only for probing monitored targets. */
     @ArchTest

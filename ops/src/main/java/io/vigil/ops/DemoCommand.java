@@ -5,6 +5,8 @@ import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.FleetSyncReport;
+import io.vigil.rollup.DailyRollupJobConfiguration;
+import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.runs.RunQueries;
 import io.vigil.schedule.SchedulesProperties;
 import io.vigil.schedule.SlotLauncher;
@@ -16,18 +18,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
-        description = {"Shows Vigil at work in a few seconds, on a database of its own.",
+        description = {"Shows Vigil at work in half a minute, on a database of its own.",
                 "Starts a fresh embedded PostgreSQL in a new temporary directory, declares a fleet of real",
                 "targets on this machine (that PostgreSQL, Redis and MariaDB if they answer, a slow HTTP",
                 "endpoint it serves itself, a port where nothing listens), health-checks it once and prints",
-                "what it found. Spring properties given on the command line do not apply to it. Nothing is",
+                "what it found. Then it adds 30 days of history (health checks and a million events,",
+                "generated in the database), runs the rollups and shows what the materialised views",
+                "make of it. Spring properties given on the command line do not apply to it. Nothing is",
                 "left running; the directory stays for the commands it suggests."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -35,6 +41,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",
+            description = "How many events of history to generate (default: ${DEFAULT-VALUE}).")
+    private int events;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.println("declared " + report.synced().size() + " connections: " + String.join(", ", report.synced()));
                 fleet.notes().forEach(note -> out.println("  " + note));
-                JobExecution run = healthCheck(context, out);
+                JobExecution run = launch(context, out, JOB);
+                boolean historyCompleted = history(context, out);
                 out.println();
                 out.println("Fleet");
                 out.print(FleetCommand.table(context.bean(FleetRepository.class).statuses()).render());
@@ -66,16 +77,43 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
                 printNextSteps(out, home, configOption, run.getId(), fleet.connections().getFirst().name());
                 out.flush();
-                return run.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+                return run.getStatus() == BatchStatus.COMPLETED && historyCompleted ? 0 : 1;
             }
         }
     }
 
-    private static JobExecution healthCheck(SpringVigilContext context, PrintWriter out) {
+    /** 30 days of history, rolled up, and what the materialised views make of it. */
+    private boolean history(SpringVigilContext context, PrintWriter out) {
+        if (events < 0) {
+            throw new CommandFailure("--events must be 0 or more, was " + events);
+        }
+        DSLContext dsl = context.bean(DSLContext.class);
         Instant slot = CurrentSlot.of(JOB, context.bean(SchedulesProperties.class), context.bean(Clock.class));
-        out.println("running " + JOB + " for slot " + slot + " ...");
+        out.println();
+        out.println("generating 30 days of history ...");
         out.flush();
-        SlotLauncher.Outcome outcome = context.bean(SlotLauncher.class).launch(JOB, slot, "demo");
+        long started = System.nanoTime();
+        DemoHistory history = new DemoHistory(dsl);
+        int checks = history.healthChecks(slot);
+        int generated = history.events(context.bean(Clock.class).instant(), events);
+        out.printf("  %d health checks and %d events in %.1f s%n", checks, generated, (System.nanoTime() - started) / 1e9);
+        boolean completed = launch(context, out, RollupJobConfiguration.JOB).getStatus() == BatchStatus.COMPLETED
+                & launch(context, out, DailyRollupJobConfiguration.JOB).getStatus() == BatchStatus.COMPLETED;
+        DemoSummary summary = new DemoSummary(dsl);
+        out.println();
+        out.println("Health (vigil.connection_health_summary)");
+        out.print(summary.health().render());
+        out.println();
+        out.println("Events, last 3 days (vigil.event_daily_summary)");
+        out.print(summary.events(3).render());
+        return completed;
+    }
+
+    private static JobExecution launch(SpringVigilContext context, PrintWriter out, String job) {
+        Instant slot = CurrentSlot.of(job, context.bean(SchedulesProperties.class), context.bean(Clock.class));
+        out.println("running " + job + " for slot " + slot + " ...");
+        out.flush();
+        SlotLauncher.Outcome outcome = context.bean(SlotLauncher.class).launch(job, slot, "demo");
         if (!(outcome instanceof SlotLauncher.Started started)) {
             throw new CommandFailure("the demo's fresh database had a run for slot " + slot + " already: "
                     + ((SlotLauncher.Skipped) outcome).reason());

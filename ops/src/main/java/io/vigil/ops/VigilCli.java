@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VigilCli.Version.class,
         description = "Operates Vigil: its scheduler daemon, its job runs, schedules and fleet.",
-        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class,
+        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class, EventsCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {

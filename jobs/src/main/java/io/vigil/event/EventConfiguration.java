@@ -1,0 +1,20 @@
+package io.vigil.event;
+
+import io.vigil.database.MonthlyPartitions;
+import java.time.Clock;
+import java.time.Duration;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class EventConfiguration {
+
+    @Bean
+    EventImporter eventImporter(DSLContext dsl, Clock clock,
+                                @Value("${vigil.events.max-future-skew:1h}") Duration maxFutureSkew,
+                                @Value("${vigil.retention.events:90d}") Duration retention) {
+        return new EventImporter(dsl, new MonthlyPartitions(dsl), new EventValidator(maxFutureSkew, retention), clock);
+    }
+}

@@ -1,0 +1,119 @@
+package io.vigil.functional;
+
+import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
+import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
+import static io.vigil.db.jooq.Tables.BATCH_STEP_EXECUTION;
+import static io.vigil.db.jooq.Tables.EVENT;
+import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
+import static io.vigil.db.jooq.Tables.HEALTH_ROLLUP_HOURLY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.retention.RetentionJobConfiguration;
+import io.vigil.rollup.DailyRollupJobConfiguration;
+import io.vigil.rollup.RollupJobConfiguration;
+import io.vigil.schedule.SlotLauncher;
+import io.vigil.testing.EventData;
+import io.vigil.testing.VigilSpringTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Retention drops whole expired partitions, never one whose rows are not rolled up yet (hourly and
+ * daily), keeps the rollups, creates partitions ahead and prunes old run history.
+ */
+@VigilSpringTest
+class RetentionJobTest {
+
+    private static final Instant NIGHT = Instant.parse("2026-11-23T00:45:00Z");
+
+    @Autowired SlotLauncher launcher;
+    @Autowired DSLContext dsl;
+
+    /** The tests share the class's database and job instances: every run needs a slot of its own. */
+    private static Instant slot = NIGHT;
+
+    @Test
+    void dropsOnlyExpiredPartitionsWhoseRowsAreRolledUp() {
+        EventData data = new EventData(dsl, 3);
+        // events: 90 days, so July 2026 has expired on 23 November and August has not.
+        data.insertEvents(200, Instant.parse("2026-08-01T00:00:00Z"), Duration.ofDays(10));
+        data.insertEvents(200, Instant.parse("2026-09-01T00:00:00Z"), Duration.ofDays(10));
+        // health checks: 35 days, so September has expired and October has not.
+        List<Long> connections = data.connections(2);
+        data.checks(connections, Instant.parse("2026-09-29T00:00:00Z"), Instant.parse("2026-10-02T00:00:00Z"));
+
+        run(RetentionJobConfiguration.JOB);
+        assertThat(partitions()).as("nothing is rolled up yet: every partition is kept")
+                .contains("event_y2026m07", "event_y2026m08", "health_check_y2026m09", "health_check_y2026m10")
+                .as("and partitions are created ahead").contains("event_y2027m01", "health_check_y2027m01");
+
+        run(RollupJobConfiguration.JOB);
+        run(RetentionJobConfiguration.JOB);
+        assertThat(partitions()).as("rolled up by the hour, not yet by the day: kept")
+                .contains("event_y2026m07", "health_check_y2026m09");
+
+        run(DailyRollupJobConfiguration.JOB);
+        // A late event for July arrives after the rollups: July must wait for the next rollup.
+        data.insertStep().values(java.time.OffsetDateTime.parse("2026-07-30T12:00:00Z"), "late", "t", null, null, null,
+                org.jooq.JSONB.valueOf("{}")).execute();
+        run(RetentionJobConfiguration.JOB);
+        assertThat(partitions()).contains("event_y2026m07").doesNotContain("health_check_y2026m09")
+                .contains("health_check_y2026m10");
+
+        run(RollupJobConfiguration.JOB);
+        run(DailyRollupJobConfiguration.JOB);
+        long julyHours = dsl.fetchCount(EVENT_ROLLUP_HOURLY, EVENT_ROLLUP_HOURLY.HOUR.lt(java.time.OffsetDateTime.parse("2026-08-01T00:00:00Z")));
+        long septemberHours = dsl.fetchCount(HEALTH_ROLLUP_HOURLY);
+        run(RetentionJobConfiguration.JOB);
+
+        assertThat(partitions()).doesNotContain("event_y2026m07", "health_check_y2026m09")
+                .contains("event_y2026m08", "health_check_y2026m10");
+        assertThat(dsl.fetchCount(EVENT, EVENT.OCCURRED_AT.lt(java.time.OffsetDateTime.parse("2026-08-01T00:00:00Z")))).isZero();
+        assertThat(julyHours).isPositive();
+        assertThat(dsl.fetchCount(EVENT_ROLLUP_HOURLY, EVENT_ROLLUP_HOURLY.HOUR.lt(java.time.OffsetDateTime.parse("2026-08-01T00:00:00Z"))))
+                .as("the rollups outlive the raw rows").isEqualTo(julyHours);
+        assertThat(dsl.fetchCount(HEALTH_ROLLUP_HOURLY)).isEqualTo(septemberHours);
+    }
+
+    @Test
+    void prunesRunHistoryOlderThanItsRetentionChildrenFirst() {
+        JobExecution old = run(RollupJobConfiguration.JOB);
+        JobExecution recent = run(RollupJobConfiguration.JOB);
+        LocalDateTime longAgo = LocalDateTime.now().minusDays(200);
+        dsl.update(BATCH_JOB_EXECUTION).set(BATCH_JOB_EXECUTION.CREATE_TIME, longAgo)
+                .set(BATCH_JOB_EXECUTION.END_TIME, longAgo)
+                .where(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(old.getId())).execute();
+
+        JobExecution retention = run(RetentionJobConfiguration.JOB);
+
+        assertThat(dsl.fetchCount(BATCH_JOB_EXECUTION, BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(old.getId()))).isZero();
+        assertThat(dsl.fetchCount(BATCH_STEP_EXECUTION, BATCH_STEP_EXECUTION.JOB_EXECUTION_ID.eq(old.getId()))).isZero();
+        assertThat(dsl.fetchCount(BATCH_JOB_INSTANCE, BATCH_JOB_INSTANCE.JOB_INSTANCE_ID.eq(old.getJobInstance().getInstanceId()))).isZero();
+        assertThat(dsl.fetchCount(BATCH_JOB_EXECUTION, BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(recent.getId()))).isOne();
+        assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneRunHistory"))
+                .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(1));
+    }
+
+    private List<String> partitions() {
+        return dsl.resultQuery("""
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent IN ('vigil.event'::regclass, 'vigil.health_check'::regclass) ORDER BY 1""")
+                .fetch(0, String.class);
+    }
+
+    private JobExecution run(String job) {
+        slot = slot.plus(Duration.ofMinutes(5));
+        var outcome = launcher.launch(job, slot, "test");
+        assertThat(outcome).isInstanceOf(SlotLauncher.Started.class);
+        JobExecution execution = ((SlotLauncher.Started) outcome).execution();
+        assertThat(execution.getStatus()).as(execution.getAllFailureExceptions().toString()).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+}

@@ -1,0 +1,82 @@
+package io.vigil.ops;
+
+import io.vigil.database.MonthlyPartitions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The demo's past, generated in the database with set-based SQL (generate_series) so a million rows take
+ * seconds: 30 days of five-minute health checks for the fleet, where every third connection is steady,
+ * the next degrades over the month, the next follows a daily pattern (slow around noon UTC), and events
+ * of four applications with a billing incident in the last two days.
+ */
+final class DemoHistory {
+
+    static final Duration SPAN = Duration.ofDays(30);
+
+    private final DSLContext dsl;
+
+    DemoHistory(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Checks for every slot of the 30 days before {@code until} (exclusive); returns the rows written. */
+    int healthChecks(Instant until) {
+        OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
+        OffsetDateTime start = end.minus(SPAN);
+        new MonthlyPartitions(dsl).ensure("health_check", start.toInstant(), 2);
+        return dsl.execute("""
+                INSERT INTO vigil.health_check (connection_id, slot, checked_at, status, latency_ms, error_class, error_message)
+                SELECT c.id, s.slot, s.slot + interval '1 second',
+                       CASE WHEN r.down THEN 'DOWN' WHEN r.latency > c.latency_slo_ms THEN 'DEGRADED' ELSE 'UP' END,
+                       CASE WHEN NOT r.down THEN r.latency END,
+                       CASE WHEN r.down THEN 'java.net.ConnectException' END,
+                       CASE WHEN r.down THEN 'Connection refused (demo history)' END
+                FROM (SELECT id, latency_slo_ms, (row_number() OVER (ORDER BY id) - 1) % 3 AS pattern
+                      FROM vigil.monitored_connection) c
+                CROSS JOIN generate_series({0}, {1} - interval '5 minutes', interval '5 minutes') AS s(slot)
+                CROSS JOIN LATERAL (
+                    SELECT extract(epoch FROM s.slot - {0}) / extract(epoch FROM {1} - {0}) AS age) a
+                CROSS JOIN LATERAL (
+                    SELECT CASE c.pattern
+                               WHEN 0 THEN 3 + random() * 10
+                               WHEN 1 THEN 20 + c.latency_slo_ms * 1.5 * a.age * (0.8 + random() * 0.4)
+                               ELSE 30 + c.latency_slo_ms * 1.2
+                                        * greatest(0, sin(pi() * (extract(hour FROM s.slot AT TIME ZONE 'UTC') - 6) / 12))
+                                    + random() * 20
+                           END AS latency,
+                           random() < CASE c.pattern WHEN 1 THEN 0.002 + 0.03 * a.age ELSE 0.002 END AS down) r
+                ON CONFLICT (connection_id, slot) DO NOTHING""",
+                time(start), time(end));
+    }
+
+    /** {@code count} events spread evenly over the 30 days before {@code until}, in time order. */
+    int events(Instant until, int count) {
+        OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
+        OffsetDateTime start = end.minus(SPAN);
+        new MonthlyPartitions(dsl).ensure("event", start.toInstant(), 2);
+        return dsl.execute("""
+                INSERT INTO vigil.event (occurred_at, source, type, subject, value, outcome, properties, received_at)
+                SELECT e.t, e.source, e.type, 'user-' || (random() * 4999)::int,
+                       CASE WHEN e.type = 'checkout' THEN round((random() * 200)::numeric, 2)::float8 END,
+                       CASE WHEN random() < CASE WHEN e.source = 'billing' AND e.t > {1} - interval '2 days'
+                                                 THEN 0.15 ELSE 0.02 END
+                            THEN 'FAILURE' ELSE 'SUCCESS' END,
+                       '{}'::jsonb, e.t
+                FROM (SELECT {0} + (g::float8 / {2}) * ({1} - {0}) AS t,
+                             (ARRAY['shop', 'billing', 'search', 'auth'])[1 + g % 4] AS source,
+                             (ARRAY['page_view', 'checkout', 'login'])[1 + (g / 4) % 3] AS type
+                      FROM generate_series(0, {2} - 1) AS g) e""",
+                time(start), time(end), DSL.val(count).cast(SQLDataType.INTEGER));
+    }
+
+    private static Field<OffsetDateTime> time(OffsetDateTime value) {
+        return DSL.val(value).cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
+    }
+}
