@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.schedule.SlotLauncher;
+import io.vigil.testing.Launches;
 import io.vigil.testing.TestDatabase;
 import io.vigil.testing.VigilSpringTest;
 import java.sql.Connection;
@@ -99,8 +100,7 @@ class RollupConcurrencyTest {
 
     private BatchStatus rollup() {
         slot = slot.plus(Duration.ofMinutes(5));
-        var outcome = (SlotLauncher.Started) launcher.launch(RollupJobConfiguration.JOB, slot, "test");
-        return outcome.execution().getStatus();
+        return Launches.started(launcher.launch(RollupJobConfiguration.JOB, slot, "test")).getStatus();
     }
 
     private long rolledUp(String source) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.schedule.SlotLauncher;
+import io.vigil.testing.Launches;
 import io.vigil.testing.EventData;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
@@ -34,11 +35,11 @@ class DailyRollupRestartTest {
         EventData data = new EventData(dsl, 11);
         data.insertEvents(800, NOW, Duration.ofDays(4));
         data.checks(data.connections(1), NOW.minus(Duration.ofDays(2)), NOW);
-        assertThat(((SlotLauncher.Started) launcher.launch(RollupJobConfiguration.JOB, SLOT, "test")).execution().getStatus())
+        assertThat(Launches.started(launcher.launch(RollupJobConfiguration.JOB, SLOT, "test")).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
 
         dsl.execute("ALTER TABLE vigil.health_rollup_daily RENAME TO health_rollup_daily_away");
-        JobExecution failed = ((SlotLauncher.Started) launcher.launch(DailyRollupJobConfiguration.JOB, SLOT, "test")).execution();
+        JobExecution failed = Launches.started(launcher.launch(DailyRollupJobConfiguration.JOB, SLOT, "test"));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getStepExecutions()).extracting(s -> s.getStepName() + " " + s.getStatus())
                 .containsExactly("dailyEvents COMPLETED", "dailyHealth FAILED");

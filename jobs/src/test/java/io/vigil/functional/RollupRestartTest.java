@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.schedule.SlotLauncher;
+import io.vigil.testing.Launches;
 import io.vigil.testing.EventData;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class RollupRestartTest {
 
         // The fourth window (ids 1501-2000) holds the poison event, which the rollup table refuses.
         dsl.execute("ALTER TABLE vigil.event_rollup_hourly ADD CONSTRAINT no_poison CHECK (source <> 'poison')");
-        JobExecution failed = ((SlotLauncher.Started) launcher.launch(RollupJobConfiguration.JOB, SLOT, "test")).execution();
+        JobExecution failed = Launches.started(launcher.launch(RollupJobConfiguration.JOB, SLOT, "test"));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(watermark("event_hourly")).as("three windows committed before the failure").isEqualTo(1500L);
 
