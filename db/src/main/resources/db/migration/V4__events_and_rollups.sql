@@ -60,11 +60,19 @@ INSERT INTO health_check_change (connection_id, slot) SELECT connection_id, slot
 -- of milliseconds every five minutes. Call it in a transaction of its own and commit before folding.
 -- It relies on the sequences keeping CACHE 1: with a larger cache a session could hold numbers below
 -- the last value and use them after the lock is released.
-CREATE FUNCTION rollup_horizon(source_table text, id_sequence text) RETURNS bigint
+--
+-- The lock waits at most lock_wait_ms: behind a waiting SHARE ROW EXCLUSIVE request every new writer
+-- queues too, so a writer transaction left open for long would otherwise stall all inserts into the
+-- table until it ends. On timeout the function returns NULL: this run folds nothing, the next one tries
+-- again, and writers were held up for lock_wait_ms at most.
+CREATE FUNCTION rollup_horizon(source_table text, id_sequence text, lock_wait_ms integer) RETURNS bigint
 LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM set_config('lock_timeout', lock_wait_ms || 'ms', true);
     EXECUTE format('LOCK TABLE vigil.%I IN SHARE ROW EXCLUSIVE MODE', source_table);
     RETURN coalesce(pg_sequence_last_value(format('vigil.%I', id_sequence)::regclass), 0);
+EXCEPTION WHEN lock_not_available THEN
+    RETURN NULL;
 END;
 $$;
 

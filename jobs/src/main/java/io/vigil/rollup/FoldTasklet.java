@@ -1,6 +1,9 @@
 package io.vigil.rollup;
 
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -16,6 +19,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class FoldTasklet implements Tasklet {
 
     static final String HORIZON = "horizon";
+
+    private static final Logger log = LoggerFactory.getLogger(FoldTasklet.class);
 
     private final Fold fold;
     private final RollupHorizon horizons;
@@ -34,7 +39,13 @@ public class FoldTasklet implements Tasklet {
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         // Kept in the step's context, so a restarted step finishes the same window it started.
         if (!context.containsKey(HORIZON)) {
-            context.putLong(HORIZON, horizons.of(fold));
+            OptionalLong horizon = horizons.of(fold);
+            if (horizon.isEmpty()) {
+                log.warn("{}: a transaction writing to vigil.{} kept it for more than {}; nothing folded now, "
+                        + "the next run folds it", fold.rollup(), fold.lockedTable(), horizons.lockWait());
+                return RepeatStatus.FINISHED;
+            }
+            context.putLong(HORIZON, horizon.getAsLong());
         }
         long horizon = context.getLong(HORIZON);
         long watermark = watermarks.lock(fold.rollup());

@@ -20,8 +20,9 @@ public class RollupConfiguration {
     }
 
     @Bean
-    RollupHorizon rollupHorizon(DSLContext dsl, PlatformTransactionManager transactionManager) {
-        return new RollupHorizon(dsl, transactionManager);
+    RollupHorizon rollupHorizon(DSLContext dsl, PlatformTransactionManager transactionManager,
+                                RollupProperties properties) {
+        return new RollupHorizon(dsl, transactionManager, properties.horizonLockWait());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.vigil.rollup;
 
 import io.vigil.db.jooq.Routines;
+import java.time.Duration;
+import java.util.OptionalLong;
 import org.jooq.DSLContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,16 +17,23 @@ public class RollupHorizon {
 
     private final DSLContext dsl;
     private final TransactionTemplate ownTransaction;
+    private final Duration lockWait;
 
-    public RollupHorizon(DSLContext dsl, PlatformTransactionManager transactionManager) {
+    public RollupHorizon(DSLContext dsl, PlatformTransactionManager transactionManager, Duration lockWait) {
         this.dsl = dsl;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lockWait = lockWait;
     }
 
-    public long of(Fold fold) {
-        Long horizon = ownTransaction.execute(status ->
-                Routines.rollupHorizon(dsl.configuration(), fold.lockedTable(), fold.idSequence()));
-        return horizon == null ? 0 : horizon;
+    /** Empty when a writer kept the table longer than the lock wait: fold nothing now, try next run. */
+    public OptionalLong of(Fold fold) {
+        Long horizon = ownTransaction.execute(status -> Routines.rollupHorizon(dsl.configuration(),
+                fold.lockedTable(), fold.idSequence(), (int) lockWait.toMillis()));
+        return horizon == null ? OptionalLong.empty() : OptionalLong.of(horizon);
+    }
+
+    Duration lockWait() {
+        return lockWait;
     }
 }

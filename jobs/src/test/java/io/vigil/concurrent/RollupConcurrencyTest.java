@@ -20,15 +20,18 @@ import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Events written by transactions that overlap a rollup run, on real connections with real interleaving:
  * each is counted exactly once, whether it committed while the run waited or after the run finished.
  */
 @VigilSpringTest
+@TestPropertySource(properties = "vigil.rollup.horizon-lock-wait=60s")
 class RollupConcurrencyTest {
 
     private static final OffsetDateTime HOUR = OffsetDateTime.parse("2026-11-23T09:00:00Z");
@@ -90,6 +93,31 @@ class RollupConcurrencyTest {
         assertThat(rolledUp("late")).isEqualTo(1);
         assertThat(rollup()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(rolledUp("late")).isEqualTo(1);
+    }
+
+    /** With a short lock wait, a writer that stays open postpones the fold instead of stalling the table. */
+    @Nested
+    @TestPropertySource(properties = "vigil.rollup.horizon-lock-wait=200ms")
+    class WithAShortLockWait {
+
+        @Test
+        void aWriterLeftOpenPostponesTheFoldAndOtherWritersGoOn() throws Exception {
+            try (Connection writer = database.dataSource().getConnection()) {
+                writer.setAutoCommit(false);
+                insert(DSL.using(writer, SQLDialect.POSTGRES), "open");
+
+                // Without the bound, the run would wait for the open writer for as long as it stays open.
+                assertThat(CompletableFuture.supplyAsync(RollupConcurrencyTest.this::rollup).get(30, TimeUnit.SECONDS))
+                        .isEqualTo(BatchStatus.COMPLETED);
+                insert(dsl, "other");
+                assertThat(rolledUp("open")).isZero();
+                assertThat(rolledUp("other")).isZero();
+                writer.commit();
+            }
+            assertThat(rollup()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(rolledUp("open")).isEqualTo(1);
+            assertThat(rolledUp("other")).isEqualTo(1);
+        }
     }
 
     private static void insert(DSLContext dsl, String source) {
