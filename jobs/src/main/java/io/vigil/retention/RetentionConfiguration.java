@@ -14,6 +14,11 @@ public class RetentionConfiguration {
     }
 
     @Bean
+    SentEmailPruner sentEmailPruner(DSLContext dsl) {
+        return new SentEmailPruner(dsl);
+    }
+
+    @Bean
     RunHistoryPruner runHistoryPruner(DSLContext dsl) {
         return new RunHistoryPruner(dsl, ZoneId.systemDefault());
     }

@@ -18,9 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code retentionJob}, nightly, for its slot: partitions ahead of time, then the expired raw partitions
- * (each table in a transaction of its own), then old run history. Every step decides from the slot, not
- * the wall clock, so a restart decides the same; each is idempotent (a dropped partition is gone, a
- * pruned run is gone).
+ * (each table in a transaction of its own), then old run history, then emails sent or failed for good
+ * long ago. Every step decides from the slot, not the wall clock, so a restart decides the same; each
+ * is idempotent (a dropped partition is gone, a pruned run is gone).
  */
 @Configuration(proxyBeanMethods = false)
 public class RetentionJobConfiguration {
@@ -30,6 +30,7 @@ public class RetentionJobConfiguration {
     @Bean
     Job retentionJob(JobRepository jobRepository, PlatformTransactionManager tm, RetentionProperties properties,
                      MonthlyPartitions partitions, PartitionDropper dropper, RunHistoryPruner pruner,
+                     SentEmailPruner emailPruner,
                      LocalRuns localRuns, FailureSummary failureSummary) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(localRuns)
@@ -45,6 +46,8 @@ public class RetentionJobConfiguration {
                         slot -> dropper.dropExpired("event", slot, properties.events()).size()))
                 .next(step("pruneRunHistory", jobRepository, tm,
                         slot -> pruner.pruneEndedBefore(slot.minus(properties.batchMetadata()))))
+                .next(step("pruneSentEmails", jobRepository, tm,
+                        slot -> emailPruner.pruneDoneBefore(slot.minus(properties.emails()))))
                 .build();
     }
 

@@ -4,16 +4,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code vigil.retention.*}: how long raw rows and run history are kept. A raw partition goes as a
+ * {@code vigil.retention.*}: how long raw rows, run history and sent emails are kept. A raw partition goes as a
  * whole once its whole month is older than the retention and it is rolled up; the rollups stay.
  */
 @ConfigurationProperties("vigil.retention")
-public record RetentionProperties(Duration healthChecks, Duration events, Duration batchMetadata, Integer monthsAhead) {
+public record RetentionProperties(Duration healthChecks, Duration events, Duration batchMetadata, Duration emails,
+                                  Integer monthsAhead) {
 
     public RetentionProperties {
         healthChecks = positive("health-checks", healthChecks, Duration.ofDays(35));
         events = positive("events", events, Duration.ofDays(90));
         batchMetadata = positive("batch-metadata", batchMetadata, Duration.ofDays(90));
+        emails = positive("emails", emails, Duration.ofDays(30));
         monthsAhead = monthsAhead == null ? 2 : monthsAhead;
         if (monthsAhead < 1) {
             throw new IllegalArgumentException("vigil.retention.months-ahead must be at least 1, was " + monthsAhead);

@@ -3,11 +3,14 @@ package io.vigil.functional;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
 import static io.vigil.db.jooq.Tables.BATCH_STEP_EXECUTION;
+import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
 import static io.vigil.db.jooq.Tables.HEALTH_ROLLUP_HOURLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.mail.OutgoingEmail;
+import io.vigil.mail.Outbox;
 import io.vigil.retention.RetentionJobConfiguration;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
@@ -18,6 +21,8 @@ import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Retention drops whole expired partitions, never one whose rows are not rolled up yet (hourly and
- * daily), keeps the rollups, creates partitions ahead and prunes old run history.
+ * daily), keeps the rollups, creates partitions ahead and prunes old run history and sent emails.
  */
 @VigilSpringTest
 class RetentionJobTest {
@@ -36,6 +41,7 @@ class RetentionJobTest {
 
     @Autowired SlotLauncher launcher;
     @Autowired DSLContext dsl;
+    @Autowired Outbox outbox;
 
     /** The tests share the class's database and job instances: every run needs a slot of its own. */
     private static Instant slot = NIGHT;
@@ -100,6 +106,31 @@ class RetentionJobTest {
         assertThat(dsl.fetchCount(BATCH_JOB_EXECUTION, BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(recent.getId()))).isOne();
         assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneRunHistory"))
                 .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(1));
+    }
+
+    @Test
+    void prunesEmailsSentOrFailedBeforeTheirRetentionButNeverPendingOnes() {
+        Instant night = slot.plus(Duration.ofMinutes(5));
+        OffsetDateTime longAgo = night.minus(Duration.ofDays(31)).atOffset(ZoneOffset.UTC);
+        OffsetDateTime lately = night.minus(Duration.ofDays(29)).atOffset(ZoneOffset.UTC);
+        queue("sent long ago", "SENT", longAgo, longAgo);
+        queue("sent lately", "SENT", longAgo, lately);
+        queue("failed long ago", "FAILED", longAgo, null);
+        queue("pending long ago", "PENDING", longAgo, null);
+
+        JobExecution retention = run(RetentionJobConfiguration.JOB);
+
+        assertThat(dsl.select(EMAIL_OUTBOX.DEDUPE_KEY).from(EMAIL_OUTBOX).orderBy(EMAIL_OUTBOX.DEDUPE_KEY).fetch(EMAIL_OUTBOX.DEDUPE_KEY))
+                .containsExactly("pending long ago", "sent lately");
+        assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneSentEmails"))
+                .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(2));
+    }
+
+    private void queue(String key, String status, OffsetDateTime created, OffsetDateTime sent) {
+        dsl.transaction(tx -> outbox.enqueue(tx.dsl(), new OutgoingEmail(key, List.of("ops@example.com"), key, "text",
+                "<p>html</p>", null, null, null)));
+        dsl.update(EMAIL_OUTBOX).set(EMAIL_OUTBOX.STATUS, status).set(EMAIL_OUTBOX.CREATED_AT, created)
+                .set(EMAIL_OUTBOX.SENT_AT, sent).where(EMAIL_OUTBOX.DEDUPE_KEY.eq(key)).execute();
     }
 
     private List<String> partitions() {
