@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -27,8 +28,16 @@ public class SmtpTransport implements MailTransport {
         try {
             sender.send(message);
         } catch (MailException e) {
-            throw new SendFailure(kindOf(e), FailureText.of(e, sender.getUsername(), sender.getPassword()));
+            throw new SendFailure(kindOf(e), FailureText.of(mostSpecific(e), sender.getUsername(), sender.getPassword()));
         }
+    }
+
+    // Spring's "Mail server connection failed. Failed messages: ..." repeats what the server's own failure says.
+    private static Throwable mostSpecific(MailException failure) {
+        if (failure instanceof MailSendException send && send.getMessageExceptions().length == 1) {
+            return send.getMessageExceptions()[0];
+        }
+        return failure;
     }
 
     @Override
