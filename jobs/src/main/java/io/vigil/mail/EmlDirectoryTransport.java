@@ -42,7 +42,9 @@ public class EmlDirectoryTransport implements MailTransport {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new SendFailure(SendFailure.Kind.SERVER_UNAVAILABLE, FailureText.of(e, null, null));
+            // File system exceptions often say no more than the path; their class is the rest of the story.
+            throw new SendFailure(SendFailure.Kind.SERVER_UNAVAILABLE, FailureText.scrub("could not write an .eml file to "
+                    + directory + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
         } catch (MessagingException e) {
             throw new SendFailure(SendFailure.Kind.INVALID_MESSAGE, FailureText.of(e, null, null));
         }

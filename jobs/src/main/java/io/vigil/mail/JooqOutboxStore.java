@@ -16,10 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@link OutboxStore} on the table, through jOOQ. */
 public class JooqOutboxStore implements OutboxStore {
 
-    static final String PENDING = "PENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
 
@@ -32,7 +28,7 @@ public class JooqOutboxStore implements OutboxStore {
     @Override
     public Optional<QueuedEmail> claimDue(Instant now) {
         return dsl.selectFrom(EMAIL_OUTBOX)
-                .where(EMAIL_OUTBOX.STATUS.eq(PENDING))
+                .where(EMAIL_OUTBOX.STATUS.eq(EmailStatus.PENDING.name()))
                 .and(EMAIL_OUTBOX.NEXT_ATTEMPT_AT.le(utc(now)))
                 .orderBy(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, EMAIL_OUTBOX.ID)
                 .limit(1)
@@ -43,7 +39,7 @@ public class JooqOutboxStore implements OutboxStore {
     @Override
     public void markSent(long id, Instant sentAt) {
         dsl.update(EMAIL_OUTBOX)
-                .set(EMAIL_OUTBOX.STATUS, SENT)
+                .set(EMAIL_OUTBOX.STATUS, EmailStatus.SENT.name())
                 .set(EMAIL_OUTBOX.SENT_AT, utc(sentAt))
                 .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
                 .where(EMAIL_OUTBOX.ID.eq(id))
@@ -63,7 +59,7 @@ public class JooqOutboxStore implements OutboxStore {
     @Override
     public void markFailed(long id, String error) {
         dsl.update(EMAIL_OUTBOX)
-                .set(EMAIL_OUTBOX.STATUS, FAILED)
+                .set(EMAIL_OUTBOX.STATUS, EmailStatus.FAILED.name())
                 .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
                 .set(EMAIL_OUTBOX.LAST_ERROR, error)
                 .where(EMAIL_OUTBOX.ID.eq(id))

@@ -25,9 +25,9 @@ public class OutboxQueries {
     }
 
     /** Newest first; {@code status} is an optional filter. */
-    public List<OutboxEntry> list(String status, int limit) {
+    public List<OutboxEntry> list(EmailStatus status, int limit) {
         return dsl.selectFrom(EMAIL_OUTBOX)
-                .where(status == null ? DSL.noCondition() : EMAIL_OUTBOX.STATUS.eq(status))
+                .where(status == null ? DSL.noCondition() : EMAIL_OUTBOX.STATUS.eq(status.name()))
                 .orderBy(EMAIL_OUTBOX.CREATED_AT.desc(), EMAIL_OUTBOX.ID.desc())
                 .limit(limit)
                 .fetch(OutboxQueries::entry);
@@ -50,12 +50,12 @@ public class OutboxQueries {
             if (before.isEmpty()) {
                 return Optional.empty();
             }
-            if (before.get().status().equals(JooqOutboxStore.SENT)) {
+            if (before.get().status() == EmailStatus.SENT) {
                 throw new IllegalStateException("email " + id + " is SENT (at " + before.get().sentAt()
                         + "): only a PENDING or FAILED email can be retried");
             }
             tx.dsl().update(EMAIL_OUTBOX)
-                    .set(EMAIL_OUTBOX.STATUS, JooqOutboxStore.PENDING)
+                    .set(EMAIL_OUTBOX.STATUS, EmailStatus.PENDING.name())
                     .set(EMAIL_OUTBOX.ATTEMPTS, 0)
                     .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, utc(clock.instant()))
                     .setNull(EMAIL_OUTBOX.LAST_ERROR)
@@ -66,9 +66,10 @@ public class OutboxQueries {
     }
 
     private static OutboxEntry entry(EmailOutboxRecord row) {
-        return new OutboxEntry(row.getId(), row.getStatus(), row.getAttempts(), Arrays.asList(row.getRecipients()),
+        EmailStatus status = EmailStatus.valueOf(row.getStatus());
+        return new OutboxEntry(row.getId(), status, row.getAttempts(), Arrays.asList(row.getRecipients()),
                 row.getSubject(), row.getMessageId(), row.getCreatedAt().toInstant(),
-                row.getStatus().equals(JooqOutboxStore.PENDING) ? row.getNextAttemptAt().toInstant() : null,
+                status == EmailStatus.PENDING ? row.getNextAttemptAt().toInstant() : null,
                 instant(row.getSentAt()), row.getLastError());
     }
 

@@ -50,7 +50,8 @@ class EmlDirectoryTransportTest {
         assertThatThrownBy(() -> new EmlDirectoryTransport(file).send(1, message()))
                 .isInstanceOfSatisfying(SendFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(SendFailure.Kind.SERVER_UNAVAILABLE))
-                .hasMessageContaining("in-the-way");
+                .hasMessage("could not write an .eml file to " + file.toAbsolutePath() + ": FileAlreadyExistsException: "
+                        + file.toAbsolutePath());
     }
 
     private static MimeMessage message() throws Exception {
