@@ -13,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 /** Wires the outbox and its delivery; the domain classes know nothing of Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +30,8 @@ public class MailConfiguration {
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp, MailProperties properties) {
         JavaMailSenderImpl sender = smtp.getIfAvailable();
-        if (sender != null) {
+        // Boot creates the sender for a host that is set but empty (spring.mail.host: ${SMTP_HOST:}) too.
+        if (sender != null && StringUtils.hasText(sender.getHost())) {
             return new SmtpTransport(sender);
         }
         EmlDirectoryTransport eml = new EmlDirectoryTransport(properties.outboxDir());

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +29,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
-/** Without spring.mail.host, mailDeliveryJob writes each email as an .eml file, and the log says where. */
+/**
+ * Without an SMTP host (here set but empty, as {@code ${SMTP_HOST:}} leaves it), mailDeliveryJob writes
+ * each email as an .eml file, and the log says where.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @VigilSpringTest
 class EmlOutboxTest {
@@ -43,6 +48,12 @@ class EmlOutboxTest {
     @DynamicPropertySource
     static void outbox(DynamicPropertyRegistry registry) {
         registry.add("vigil.mail.outbox-dir", OUTBOX::toString);
+        registry.add("spring.mail.host", () -> "");
+    }
+
+    @AfterAll
+    static void deleteOutbox() throws IOException {
+        FileSystemUtils.deleteRecursively(OUTBOX.getParent());
     }
 
     @Test
@@ -73,9 +84,7 @@ class EmlOutboxTest {
 
     private static Path temporaryDirectory() {
         try {
-            Path directory = Files.createTempDirectory("vigil-eml-test-");
-            directory.toFile().deleteOnExit();
-            return directory;
+            return Files.createTempDirectory("vigil-eml-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

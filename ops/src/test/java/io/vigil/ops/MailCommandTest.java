@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,6 +72,11 @@ class MailCommandTest {
         pending = queue("search-redis");
         // The rest of the class runs before the pending email is due, so that delivery runs leave it PENDING.
         clock.set(Instant.parse("2026-11-23T10:01:30Z"));
+    }
+
+    @AfterAll
+    void deleteOutbox() throws IOException {
+        FileSystemUtils.deleteRecursively(OUTBOX.getParent());
     }
 
     @Test
