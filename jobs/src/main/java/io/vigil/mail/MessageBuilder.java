@@ -3,6 +3,7 @@ package io.vigil.mail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -37,7 +38,7 @@ public class MessageBuilder {
         MimeMessage message = new StableIdMimeMessage(session, email.messageId());
         message.setFrom(from);
         for (String recipient : email.recipients()) {
-            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+            message.addRecipient(Message.RecipientType.TO, recipient(recipient));
         }
         message.setSubject(email.subject(), UTF_8);
         // The time the email was queued, not sent: a retry, or a duplicate after a crash, is the same message.
@@ -62,6 +63,14 @@ public class MessageBuilder {
         MimeBodyPart html = new MimeBodyPart();
         html.setText(email.htmlBody(), UTF_8, "html");
         return new MimeMultipart("alternative", text, html);
+    }
+
+    private static InternetAddress recipient(String address) throws MessagingException {
+        try {
+            return new InternetAddress(address, true);
+        } catch (AddressException e) {
+            throw new MessagingException("invalid recipient '" + address + "': " + e.getMessage(), e);
+        }
     }
 
     private static String headerName(String name) throws MessagingException {

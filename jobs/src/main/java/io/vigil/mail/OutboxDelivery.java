@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * servers and clients that deduplicate by Message-ID show it once. In the normal path each email is
  * sent exactly once.
  *
+ * <p>The row stays locked while its email is sent, so a send is bounded by the SMTP timeouts
+ * ({@code spring.mail.properties.mail.smtp.*timeout}).
+ *
  * <p>A failed send is tried again later, with the {@link RetryPolicy}'s backoff, until its last attempt
  * marks it FAILED for an operator ({@code vigil mail retry ID}). When the server cannot be reached the
  * run stops after that one failure instead of waiting out a timeout for every due email.
@@ -56,21 +59,25 @@ public class OutboxDelivery {
         int sent = 0;
         int retrying = 0;
         int failed = 0;
+        boolean serverUnavailable = false;
         for (int i = 0; i < batchSize; i++) {
             Attempt attempt = transactions.inNewTransaction(this::deliverOne);
             switch (attempt.outcome()) {
-                case NOTHING_DUE -> {
-                    return new DeliveryReport(sent, retrying, failed, false);
-                }
+                case NOTHING_DUE -> { }
                 case SENT -> sent++;
                 case RETRYING -> retrying++;
                 case FAILED -> failed++;
             }
-            if (attempt.serverUnavailable()) {
-                return new DeliveryReport(sent, retrying, failed, true);
+            if (attempt.outcome() == Outcome.NOTHING_DUE || attempt.serverUnavailable()) {
+                serverUnavailable = attempt.serverUnavailable();
+                break;
             }
         }
-        return new DeliveryReport(sent, retrying, failed, false);
+        if (sent + retrying + failed > 0) {
+            log.info("Mail delivery to {}: {} sent, {} to retry, {} failed{}", transport.describe(), sent, retrying, failed,
+                    serverUnavailable ? "; stopped: the server is unavailable, any other due email waits for the next run" : "");
+        }
+        return new DeliveryReport(sent, retrying, failed, serverUnavailable);
     }
 
     private Attempt deliverOne() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,7 @@ class MailDeliveryJobTest {
     @Autowired SlotLauncher launcher;
     @Autowired Outbox outbox;
     @Autowired DSLContext dsl;
+    @Autowired JavaMailSenderImpl sender;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -78,6 +80,19 @@ class MailDeliveryJobTest {
         JobExecution again = run(TestBeans.START.plus(Duration.ofMinutes(1)));
         assertThat(again.getStepExecutions()).singleElement().satisfies(step -> assertThat(step.getWriteCount()).isZero());
         assertThat(smtp.received()).as("nothing sent twice").hasSize(3);
+    }
+
+    @Test
+    void theSmtpClientHasTimeoutsAndUsesStartTlsWhenOffered() {
+        assertThat(sender.getJavaMailProperties())
+                .containsEntry("mail.smtp.connectiontimeout", "10000")
+                .containsEntry("mail.smtp.timeout", "10000")
+                .containsEntry("mail.smtp.writetimeout", "10000")
+                .containsEntry("mail.smtps.connectiontimeout", "10000")
+                .containsEntry("mail.smtps.timeout", "10000")
+                .containsEntry("mail.smtps.writetimeout", "10000")
+                .containsEntry("mail.smtp.starttls.enable", "true")
+                .doesNotContainKey("mail.smtp.starttls.required");
     }
 
     private JobExecution run(Instant slot) {

@@ -72,7 +72,8 @@ class MessageBuilderTest {
         QueuedEmail bad = new QueuedEmail(1, ID, null, List.of(), List.of("not an address"), "s", "t", "h", Map.of(), 0,
                 Instant.parse("2026-11-23T10:00:00Z"));
 
-        assertThatThrownBy(() -> builder.build(bad)).isInstanceOf(MessagingException.class);
+        assertThatThrownBy(() -> builder.build(bad)).isInstanceOf(MessagingException.class)
+                .hasMessageStartingWith("invalid recipient 'not an address': ");
     }
 
     private static QueuedEmail email(Map<String, String> headers) {
