@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * commit.
  *
  * <p><b>At-least-once.</b> A process that dies, or a database that fails, after the server accepted an
- * email and before the commit leaves its row PENDING, and the next run sends it again. The second copy
+ * email and before the commit leaves its row PENDING, and the next run sends it again; so does a
+ * server's acceptance lost on the way back (a timeout after the whole message went out). The second copy
  * carries the same Message-ID (and Date) as the first, so it is recognisably the same email, and mail
  * servers and clients that deduplicate by Message-ID show it once. In the normal path each email is
  * sent exactly once.
