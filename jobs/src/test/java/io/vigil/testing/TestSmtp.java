@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestSmtp implements AutoCloseable {
 
     private final int port = freePort();
+    private final String protocol;
     private final GreenMailConfiguration configuration;
     private GreenMail server;
 
@@ -27,7 +28,17 @@ public final class TestSmtp implements AutoCloseable {
     }
 
     public TestSmtp(GreenMailConfiguration configuration) {
+        this(ServerSetup.PROTOCOL_SMTP, configuration);
+    }
+
+    private TestSmtp(String protocol, GreenMailConfiguration configuration) {
+        this.protocol = protocol;
         this.configuration = configuration;
+    }
+
+    /** SMTP over implicit TLS, with GreenMail's self-signed certificate. */
+    public static TestSmtp implicitTls() {
+        return new TestSmtp(ServerSetup.PROTOCOL_SMTPS, GreenMailConfiguration.aConfig());
     }
 
     /** Points Spring Boot's mail sender at this server. */
@@ -37,7 +48,7 @@ public final class TestSmtp implements AutoCloseable {
     }
 
     public synchronized TestSmtp start() {
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", protocol));
         server.withConfiguration(configuration);
         server.start();
         return this;
