@@ -17,6 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * health.probe, health.circuit, the classifier, the slot resolver: plain Java, no Spring, no jOOQ
  * rollup, retention ──▶ database, runs   (they read raw tables by their jOOQ classes, never health's code)
  * event ──▶ database                     (parsing and validation plain Java; only the loader knows jOOQ)
+ * mail ──▶ database, runs                (no other feature: alerts write the outbox, mail only sends it;
+ *                                         the retry policy and the message builder are plain Java)
  * </pre>
  */
 @AnalyzeClasses(packages = "io.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -61,6 +63,18 @@ class ArchitectureTest {
     static final ArchRule rollupDomainIsPlainJava = noClasses()
             .that().haveSimpleName("FoldWindow").or().haveSimpleName("MonthlyPartition")
             .or().haveSimpleNameEndingWith("Parser").or().haveSimpleName("EventLine").or().haveSimpleName("EventValidator")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
+
+    @ArchTest
+    static final ArchRule mailKnowsNoOtherFeature = noClasses().that().resideInAPackage("io.vigil.mail..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.health..", "io.vigil.rollup..",
+                    "io.vigil.retention..", "io.vigil.event..", "io.vigil.schedule..", "io.vigil.alert..", "org.quartz..");
+
+    @ArchTest
+    static final ArchRule mailDomainIsPlainJava = noClasses()
+            .that().haveSimpleName("RetryPolicy").or().haveSimpleName("MessageBuilder")
+            .or().haveSimpleName("StableIdMimeMessage").or().haveSimpleName("FailureText")
+            .or().haveSimpleName("OutboxDelivery").or().haveSimpleName("EmlDirectoryTransport")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
 
     /** Vigil's own SQL goes through jOOQ with bind values; raw JDBC is only for probing monitored targets. */

@@ -27,6 +27,14 @@ class SlotResolverTest {
     }
 
     @Test
+    void aOneMinuteScheduleHasAOneMinuteSlot() {
+        SlotResolver everyMinute = new SlotResolver("0 * * * * ?", TimeZone.getTimeZone("UTC"));
+
+        assertThat(everyMinute.slotFor(Instant.parse("2026-11-23T10:07:00Z"))).isEqualTo(Instant.parse("2026-11-23T10:07:00Z"));
+        assertThat(everyMinute.slotFor(Instant.parse("2026-11-23T10:07:59.999Z"))).isEqualTo(Instant.parse("2026-11-23T10:07:00Z"));
+    }
+
+    @Test
     void aDailyScheduleUsesItsTimeZone() {
         SlotResolver nightly = new SlotResolver("0 30 2 * * ?", TimeZone.getTimeZone("Europe/Berlin"));
         // 02:30 in Berlin is 01:30 UTC in November; a firing at 09:00 UTC belongs to that night's slot.

@@ -210,7 +210,7 @@ class JobsCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         // Every job of the application, in name order (more arrive with each job family).
         assertThat(result.err()).matches("vigil: no job named 'nightlyJob': known jobs are ([a-zA-Z]+, )*healthCheckJob(, [a-zA-Z]+)*\n")
-                .contains("rollupJob");
+                .contains("rollupJob").contains("mailDeliveryJob");
     }
 
     @Test

@@ -40,7 +40,9 @@ class ScheduleCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).containsPattern("(?m)^JOB +CRON +ZONE +MISFIRE +PREVIOUS FIRE +NEXT FIRE +PAUSED$")
                 .containsPattern("(?m)^healthCheckJob +0 \\*/5 \\* \\* \\* \\? +UTC +FIRE_NOW +- +"
-                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d[05]:00Z +(no|yes)$");
+                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d[05]:00Z +(no|yes)$")
+                .containsPattern("(?m)^mailDeliveryJob +0 \\* \\* \\* \\* \\? +UTC +FIRE_NOW +- +"
+                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00Z +no$");
     }
 
     @Test
@@ -95,7 +97,7 @@ class ScheduleCommandTest {
             Cli.Result result = cli.run("schedule", command, "nightlyJob");
             assertThat(result.exitCode()).as(command + "\n" + result).isEqualTo(1);
             assertThat(result.err()).matches("vigil: no schedule named 'nightlyJob': known schedules are "
-                    + "([a-zA-Z]+, )*healthCheckJob(, [a-zA-Z]+)*\n").contains("rollupJob");
+                    + "([a-zA-Z]+, )*healthCheckJob(, [a-zA-Z]+)*\n").contains("rollupJob").contains("mailDeliveryJob");
         }
     }
 
