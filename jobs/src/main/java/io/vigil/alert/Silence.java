@@ -17,6 +17,14 @@ public record Silence(long id, String connection, String tag, Instant startsAt, 
         return !instant.isBefore(startsAt) && instant.isBefore(end);
     }
 
+    /** ACTIVE, PENDING (starts later), ENDED or EXPIRED (ended early by hand). */
+    public String stateAt(Instant instant) {
+        if (expiredAt != null && !instant.isBefore(expiredAt)) {
+            return "EXPIRED";
+        }
+        return instant.isBefore(startsAt) ? "PENDING" : instant.isBefore(endsAt) ? "ACTIVE" : "ENDED";
+    }
+
     public boolean matches(String connectionName, Collection<String> connectionTags) {
         return connection != null ? connection.equals(connectionName) : connectionTags.contains(tag);
     }

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VigilCli.Version.class,
-        description = "Operates Vigil: its scheduler daemon, its job runs, schedules and fleet.",
-        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class, EventsCommand.class,
+        description = "Operates Vigil: its scheduler daemon, its job runs, schedules, fleet, alerts and silences.",
+        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class, AlertsCommand.class,
+                SilenceCommand.class, EventsCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
