@@ -49,8 +49,8 @@ public class AlertConfiguration {
     }
 
     @Bean
-    AlertNotifier alertNotifier(Outbox outbox, AlertRepository alerts) {
-        return new AlertNotifier(outbox, alerts, new AlertMailRenderer());
+    AlertNotifier alertNotifier(Outbox outbox) {
+        return new AlertNotifier(outbox, new AlertThreads(), new AlertMailRenderer());
     }
 
     @Bean

@@ -56,8 +56,7 @@ public class AlertEvaluation {
     }
 
     private Report evaluate(DSLContext tx, Instant slot) {
-        // Two evaluations at once (two slots overlapping on two nodes) would decide from the same old state.
-        tx.execute("LOCK TABLE vigil.alert_evaluation IN SHARE ROW EXCLUSIVE MODE");
+        alerts.lockForChanges(tx);
         OffsetDateTime latest = tx.select(DSL.max(ALERT_EVALUATION.SLOT)).from(ALERT_EVALUATION).fetchOne().value1();
         if (latest != null && !slot.isAfter(latest.toInstant())) {
             return new Report(true, 0, 0);

@@ -15,12 +15,12 @@ public class AlertNotifier {
     public static final String SEVERITY_HEADER = "X-Vigil-Severity";
 
     private final Outbox outbox;
-    private final AlertRepository alerts;
+    private final AlertThreads threads;
     private final AlertMailRenderer renderer;
 
-    public AlertNotifier(Outbox outbox, AlertRepository alerts, AlertMailRenderer renderer) {
+    public AlertNotifier(Outbox outbox, AlertThreads threads, AlertMailRenderer renderer) {
         this.outbox = outbox;
-        this.alerts = alerts;
+        this.threads = threads;
         this.renderer = renderer;
     }
 
@@ -32,13 +32,12 @@ public class AlertNotifier {
     public int send(DSLContext tx, String occasion, List<AlertNotice> notices) {
         Map<String, List<AlertNotice>> groups = NoticeGroups.byRecipient(notices);
         groups.forEach((recipient, group) -> {
-            var thread = Threading.of(group, alerts.threads(tx, group.stream().map(AlertNotice::alertId).toList(), recipient));
+            var thread = Threading.of(group, threads.of(tx, group.stream().map(AlertNotice::alertId).toList(), recipient));
             var mail = renderer.render(group);
             String key = occasion + ":" + recipient;
             outbox.enqueue(tx, new OutgoingEmail(key, List.of(recipient), mail.subject(), mail.text(), mail.html(),
                     Map.of(SEVERITY_HEADER, SubjectLine.severity(group).name()), thread.inReplyTo(), thread.references()));
-            long outboxId = alerts.outboxId(tx, key);
-            group.forEach(notice -> alerts.recordEmail(tx, notice.alertId(), outboxId, notice.kind()));
+            group.forEach(notice -> threads.record(tx, notice.alertId(), key, notice.kind()));
         });
         return groups.size();
     }

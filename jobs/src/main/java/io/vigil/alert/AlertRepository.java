@@ -1,9 +1,7 @@
 package io.vigil.alert;
 
 import static io.vigil.db.jooq.Tables.ALERT;
-import static io.vigil.db.jooq.Tables.ALERT_EMAIL;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
-import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
 import io.vigil.db.jooq.tables.records.AlertRecord;
 import io.vigil.db.jooq.tables.records.AlertRuleRecord;
@@ -12,15 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.impl.DSL;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Rules and alerts, read and written in the caller's transaction. */
@@ -32,6 +27,14 @@ public class AlertRepository {
 
     public AlertRepository(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Serialises whoever changes alerts (an evaluation, a run ending) until the transaction ends: each
+     * decides from the state it read, and two at once would overwrite each other's decisions.
+     */
+    public void lockForChanges(DSLContext tx) {
+        tx.execute("LOCK TABLE vigil.alert_evaluation IN SHARE ROW EXCLUSIVE MODE");
     }
 
     public Map<Long, AlertRule> rules(DSLContext tx) {
@@ -65,27 +68,6 @@ public class AlertRepository {
     /** A pending alert whose condition stopped holding before it fired: nobody saw it, nothing to keep. */
     public void delete(DSLContext tx, long id) {
         tx.deleteFrom(ALERT).where(ALERT.ID.eq(id)).execute();
-    }
-
-    public void recordEmail(DSLContext tx, long alertId, long outboxId, NotificationKind kind) {
-        tx.insertInto(ALERT_EMAIL, ALERT_EMAIL.ALERT_ID, ALERT_EMAIL.EMAIL_OUTBOX_ID, ALERT_EMAIL.KIND)
-                .values(alertId, outboxId, kind.name()).onConflictDoNothing().execute();
-    }
-
-    public long outboxId(DSLContext tx, String dedupeKey) {
-        return tx.select(EMAIL_OUTBOX.ID).from(EMAIL_OUTBOX).where(EMAIL_OUTBOX.DEDUPE_KEY.eq(dedupeKey)).fetchSingle().value1();
-    }
-
-    /** Alert id → Message-IDs of the emails about it already queued for this recipient, oldest first. */
-    public Map<Long, List<String>> threads(DSLContext tx, Collection<Long> alertIds, String recipient) {
-        Map<Long, List<String>> threads = new LinkedHashMap<>();
-        tx.select(ALERT_EMAIL.ALERT_ID, EMAIL_OUTBOX.MESSAGE_ID)
-                .from(ALERT_EMAIL).join(EMAIL_OUTBOX).on(EMAIL_OUTBOX.ID.eq(ALERT_EMAIL.EMAIL_OUTBOX_ID))
-                .where(ALERT_EMAIL.ALERT_ID.in(alertIds))
-                .and(DSL.val(recipient).eq(DSL.any(EMAIL_OUTBOX.RECIPIENTS)))
-                .orderBy(EMAIL_OUTBOX.ID)
-                .forEach(r -> threads.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2()));
-        return threads;
     }
 
     private void set(AlertRecord record, AlertStatus status, String description, RunFacts run, Instant slot) {

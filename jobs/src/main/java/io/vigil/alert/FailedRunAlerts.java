@@ -61,6 +61,7 @@ public class FailedRunAlerts implements JobExecutionListener {
         boolean failed = execution.getStatus() == BatchStatus.FAILED;
         RunFacts run = failed ? facts(execution) : null;
         Instant now = clock.instant();
+        alerts.lockForChanges(tx);
         List<ActiveAlert> active = alerts.active(tx);
         List<AlertNotice> notices = new ArrayList<>();
         for (AlertRule rule : alerts.rules(tx).values()) {

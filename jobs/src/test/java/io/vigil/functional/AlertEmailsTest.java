@@ -180,6 +180,25 @@ class AlertEmailsTest {
         assertThat(mailTo(dsl, "dba@example.com")).as("resolved, nothing to repeat").hasSize(2);
     }
 
+    @Test
+    @Order(7)
+    void alertsOfARuleNoLongerDeclaredResolveAndSaySo() {
+        ruleSync.sync(new AlertsProperties(List.of(downRule("database-down", 2, Duration.ofMinutes(5), "critical",
+                List.of("orders-db"), List.of(), "dba@example.com", "oncall@example.com")), List.of(), null));
+        Instant fourHours = S0.plus(Duration.ofHours(4));
+        run(fourHours.plus(minutes(5)));
+        run(fourHours.plus(minutes(10)));
+        assertThat(mailTo(dsl, "security@example.com")).hasSize(2);
+
+        run(fourHours.plus(minutes(15)));
+
+        List<EmailOutboxRecord> mail = mailTo(dsl, "security@example.com");
+        assertThat(mail).hasSize(3);
+        assertThat(mail.getLast().getSubject()).isEqualTo("[RESOLVED] " + HOSTILE + " hostile-down (+1 more)");
+        assertThat(mail.getLast().getInReplyTo()).isEqualTo(mail.getFirst().getMessageId());
+        assertThat(mail.getLast().getReferences()).containsExactly(mail.get(0).getMessageId(), mail.get(1).getMessageId());
+    }
+
     private void run(Instant slot) {
         clock.set(slot);
         Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test"));
