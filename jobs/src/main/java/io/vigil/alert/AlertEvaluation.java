@@ -65,9 +65,13 @@ public class AlertEvaluation {
         Map<String, ActiveAlert> byKey = active.stream().collect(Collectors.toMap(a -> a.ruleId() + "/" + a.subject(),
                 Function.identity()));
         List<Silence> silenced = silences.activeAt(tx, clock.instant());
+        Map<Long, AlertRule> rules = alerts.rules(tx);
+        // Without health rules or alerts there is nothing to read a day of checks for.
+        boolean watching = !active.isEmpty() || rules.values().stream().anyMatch(r -> r.enabled() && r.type().watchesConnections());
+        List<ConnectionHistory> fleet = watching ? histories.load(tx, slot) : List.of();
         int changed = 0;
         List<AlertNotice> notices = new ArrayList<>();
-        for (Evaluated e : Observations.of(alerts.rules(tx), active, histories.load(tx, slot), slot)) {
+        for (Evaluated e : Observations.of(rules, active, fleet, slot)) {
             boolean muted = e.rule().type().watchesConnections()
                     && silenced.stream().anyMatch(s -> s.matches(e.subject(), e.tags()));
             AlertChanges.Applied applied = changes.apply(tx, machine, e, byKey.get(e.rule().id() + "/" + e.subject()),

@@ -5,15 +5,17 @@ import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Alerts for the command line: the active ones, or with {@code all} the resolved ones too. */
+/** Alerts for the command line: the active ones, and with {@code all} the latest resolved ones too. */
 public class AlertQueries {
 
-    private static final int MAX_RESOLVED = 200;
+    static final int MAX_RESOLVED = 100;
 
     private final DSLContext dsl;
     private final SilenceRepository silences;
@@ -27,17 +29,24 @@ public class AlertQueries {
 
     /** Active alerts by severity (most urgent first), then subject; with {@code all}, the latest resolved after. */
     public List<AlertSummary> list(boolean all) {
+        List<AlertSummary> alerts = new ArrayList<>(query(ALERT.STATE.ne(AlertState.RESOLVED.name()), Integer.MAX_VALUE));
+        if (all) {
+            alerts.addAll(query(ALERT.STATE.eq(AlertState.RESOLVED.name()), MAX_RESOLVED));
+        }
+        return alerts;
+    }
+
+    private List<AlertSummary> query(Condition which, int limit) {
         List<Silence> active = silences.activeAt(dsl, clock.instant());
         var query = dsl.select(ALERT.ID, ALERT_RULE.NAME, ALERT.SUBJECT, ALERT.STATE, ALERT_RULE.SEVERITY, ALERT.SINCE,
                         ALERT.FIRED_AT, ALERT.RESOLVED_AT, ALERT.DESCRIPTION, ALERT_RULE.TYPE, MONITORED_CONNECTION.TAGS)
                 .from(ALERT).join(ALERT_RULE).on(ALERT_RULE.ID.eq(ALERT.RULE_ID))
                 .leftJoin(MONITORED_CONNECTION).on(MONITORED_CONNECTION.ID.eq(ALERT.CONNECTION_ID))
-                .where(all ? DSL.trueCondition() : ALERT.STATE.ne(AlertState.RESOLVED.name()))
-                .orderBy(DSL.when(ALERT.STATE.eq(AlertState.RESOLVED.name()), 1).otherwise(0),
-                        DSL.when(ALERT_RULE.SEVERITY.eq("CRITICAL"), 0).when(ALERT_RULE.SEVERITY.eq("WARNING"), 1)
+                .where(which)
+                .orderBy(DSL.when(ALERT_RULE.SEVERITY.eq("CRITICAL"), 0).when(ALERT_RULE.SEVERITY.eq("WARNING"), 1)
                                 .otherwise(2),
                         ALERT.RESOLVED_AT.desc().nullsFirst(), ALERT.SUBJECT, ALERT_RULE.NAME)
-                .limit(all ? MAX_RESOLVED : Integer.MAX_VALUE);
+                .limit(limit);
         return query.fetch(r -> {
             boolean connection = ConditionType.valueOf(r.value10()).watchesConnections();
             List<String> tags = r.value11() == null ? List.of() : Arrays.asList(r.value11());

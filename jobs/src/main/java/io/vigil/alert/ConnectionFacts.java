@@ -9,11 +9,11 @@ import java.util.List;
  * What an alert email says about a connection beyond the rule: its last error, its recent latency and
  * availability, and its availability hour by hour over the last day (the email's picture).
  *
- * @param hourly availability percent of each of the last 24 hours, oldest first; null for an hour without
- *               probed checks
+ * @param hourly availability percent of each of the 24 hours up to {@code asOf}, oldest first; null for an
+ *               hour without probed checks
  */
 public record ConnectionFacts(String lastError, Instant lastErrorAt, Double lastLatencyMs, Double p95LastHourMs,
-                              Double availability24h, List<Double> hourly) {
+                              Double availability24h, List<Double> hourly, Instant asOf) {
 
     static final Duration DAY = Duration.ofHours(24);
 
@@ -31,7 +31,7 @@ public record ConnectionFacts(String lastError, Instant lastErrorAt, Double last
         return new ConnectionFacts(lastFailure == null ? null : lastFailure.errorMessage(),
                 lastFailure == null ? null : lastFailure.slot(),
                 lastProbed == null ? null : lastProbed.latencyMs(),
-                Percentiles.of(lastHour, 0.95), availability(day), hourly);
+                Percentiles.of(lastHour, 0.95), availability(day), hourly, slot);
     }
 
     private static Double availability(List<Check> checks) {

@@ -32,7 +32,8 @@ final class NoticeView {
                 ? n.subject() + " is back to normal; it was: " + n.description()
                 : n.subject() + ": " + n.description());
         view.put("facts", facts(n));
-        view.put("strip", n.connection() == null ? null : AvailabilityStrip.cells(n.connection().hourly()));
+        view.put("strip", n.connection() == null ? null : AvailabilityStrip.cells(n.connection()));
+        view.put("line", n.connection() == null ? null : AvailabilityStrip.line(n.connection()));
         view.put("commands", n.commands());
         return view;
     }

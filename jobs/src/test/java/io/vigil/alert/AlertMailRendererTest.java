@@ -29,6 +29,7 @@ class AlertMailRendererTest {
                   Last error: refused (2026-11-23 12:00 UTC)
                   Latency: last 20 ms, p95 over the last hour 20 ms
                   Availability: 95.8% over the last 24 hours
+                  By hour: ····················███▁ (24 h, oldest first: █ ≥99%, ▄ ≥90%, ▁ lower, · no checks)
                 To look further:
                   vigil fleet test orders-db
                   vigil fleet list
@@ -61,7 +62,7 @@ class AlertMailRendererTest {
         assertThat(count(html, "bgcolor=\"" + AvailabilityStrip.NONE + "\"")).isEqualTo(20);
         assertThat(count(html, "bgcolor=\"" + AvailabilityStrip.GOOD + "\"")).isEqualTo(3);
         assertThat(count(html, "bgcolor=\"" + AvailabilityStrip.BAD + "\"")).isEqualTo(1);
-        assertThat(html).contains("title=\"1 h ago: 83.3%\"");
+        assertThat(html).contains("title=\"11:00–12:00 UTC: 83.3%\"").contains("title=\"12:00–13:00 UTC: no checks\"");
     }
 
     @Test
