@@ -64,8 +64,13 @@ public final class Conditions {
         if (stats == null || !stats.slot().isAfter(slot.minus(rule.window())) || stats.slot().isAfter(slot)) {
             return Observation.clear("no " + what + " figures in the last " + Durations.text(rule.window()));
         }
-        Number used = connections ? stats.connectionsUsed() : stats.memoryUsedBytes();
-        Number max = connections ? stats.connectionsMax() : stats.memoryMaxBytes();
+        // Not a ternary: Integer and Long operands would be unboxed, and an unknown figure is null.
+        Number used = stats.memoryUsedBytes();
+        Number max = stats.memoryMaxBytes();
+        if (connections) {
+            used = stats.connectionsUsed();
+            max = stats.connectionsMax();
+        }
         if (used == null || max == null || max.doubleValue() <= 0) {
             return Observation.clear("the target reports no " + what + " limit");
         }

@@ -64,6 +64,10 @@ class ConditionsTest {
                 new StatsSample(SLOT.minus(Duration.ofHours(2)), 99, 100, null, null));
         assertThat(Conditions.observe(connections, stale, SLOT))
                 .isEqualTo(Observation.clear("no connections figures in the last 1h"));
+        ConnectionHistory postgres = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
+                new StatsSample(SLOT, 5, 100, null, null));
+        assertThat(Conditions.observe(memory, postgres, SLOT))
+                .isEqualTo(Observation.clear("the target reports no memory limit"));
     }
 
     /** Checks every five minutes, the last one at SLOT. */
