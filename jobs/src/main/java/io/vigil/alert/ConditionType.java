@@ -10,7 +10,7 @@ public enum ConditionType {
     DOWN(2),
     /** Availability over the window below {@code threshold} percent. */
     AVAILABILITY(99),
-    /** p95 latency over the window above the connection's latency SLO; no threshold. */
+    /** p95 latency of the answers (UP or DEGRADED checks) over the window above the latency SLO; no threshold. */
     LATENCY(0),
     /** Connections in use above {@code threshold} of the maximum (a ratio such as 0.9). */
     CONNECTIONS(0.9),

@@ -44,12 +44,14 @@ public final class Conditions {
                 : Observation.clear(measured);
     }
 
+    // Answers only: a DOWN check's latency is how long it took to fail, and a target that is down is the
+    // DOWN and AVAILABILITY rules' business, not a second alert about its speed.
     private static Observation latency(AlertRule rule, ConnectionHistory history, Instant slot) {
         List<Double> latencies = history.within(rule.window(), slot).stream()
-                .filter(Check::probed).map(Check::latencyMs).filter(l -> l != null).toList();
+                .filter(Check::available).map(Check::latencyMs).filter(l -> l != null).toList();
         Double p95 = Percentiles.of(latencies, 0.95);
         if (p95 == null) {
-            return Observation.clear("no latency measured in the last " + Durations.text(rule.window()));
+            return Observation.clear("no answer in the last " + Durations.text(rule.window()));
         }
         long slo = history.latencySlo().toMillis();
         String measured = "p95 latency " + Math.round(p95) + " ms over " + Durations.text(rule.window());

@@ -47,6 +47,9 @@ class ConditionsTest {
         assertThat(Conditions.observe(rule, history, SLOT))
                 .isEqualTo(Observation.holds("p95 latency 1145 ms over 1h is above the SLO of 1000 ms"));
         assertThat(Percentiles.of(List.of(100.0, 200.0, 300.0, 400.0), 0.95)).isEqualTo(385.0);
+        List<Check> timingOut = List.of(new Check(SLOT, "DOWN", 5000.0, "timed out"));
+        assertThat(Conditions.observe(rule, new ConnectionHistory(1, "orders-db", List.of(), Duration.ofMillis(1000),
+                timingOut, null), SLOT)).as("failing slowly is DOWN, not slow").isEqualTo(Observation.clear("no answer in the last 1h"));
     }
 
     @Test
