@@ -37,7 +37,7 @@ public class AlertNotifier {
             String key = occasion + ":" + recipient;
             outbox.enqueue(tx, new OutgoingEmail(key, List.of(recipient), mail.subject(), mail.text(), mail.html(),
                     Map.of(SEVERITY_HEADER, SubjectLine.severity(group).name()), thread.inReplyTo(), thread.references()));
-            group.forEach(notice -> threads.record(tx, notice.alertId(), key, notice.kind()));
+            threads.record(tx, key, group);
         });
         return groups.size();
     }

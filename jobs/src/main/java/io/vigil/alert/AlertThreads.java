@@ -14,11 +14,15 @@ import org.jooq.impl.DSL;
 /** Which queued emails told whom about which alert: the thread a repeat or a resolution answers. */
 public class AlertThreads {
 
-    public void record(DSLContext tx, long alertId, String dedupeKey, NotificationKind kind) {
+    /** Links the email queued under {@code dedupeKey} to each alert it told about. */
+    public void record(DSLContext tx, String dedupeKey, List<AlertNotice> notices) {
         long outboxId = tx.select(EMAIL_OUTBOX.ID).from(EMAIL_OUTBOX).where(EMAIL_OUTBOX.DEDUPE_KEY.eq(dedupeKey))
                 .fetchSingle().value1();
-        tx.insertInto(ALERT_EMAIL, ALERT_EMAIL.ALERT_ID, ALERT_EMAIL.EMAIL_OUTBOX_ID, ALERT_EMAIL.KIND)
-                .values(alertId, outboxId, kind.name()).onConflictDoNothing().execute();
+        var insert = tx.insertInto(ALERT_EMAIL, ALERT_EMAIL.ALERT_ID, ALERT_EMAIL.EMAIL_OUTBOX_ID, ALERT_EMAIL.KIND);
+        for (AlertNotice notice : notices) {
+            insert = insert.values(notice.alertId(), outboxId, notice.kind().name());
+        }
+        insert.onConflictDoNothing().execute();
     }
 
     /** Alert id → Message-IDs of the emails about it already queued for this recipient, oldest first. */
