@@ -21,8 +21,4 @@ public record ConnectionHistory(long connectionId, String name, List<String> tag
         Instant from = to.minus(window);
         return checks.stream().filter(c -> c.slot().isAfter(from) && !c.slot().isAfter(to)).toList();
     }
-
-    public Check latest() {
-        return checks.isEmpty() ? null : checks.getLast();
-    }
 }
