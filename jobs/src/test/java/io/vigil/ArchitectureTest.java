@@ -19,6 +19,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * event ──▶ database                     (parsing and validation plain Java; only the loader knows jOOQ)
  * mail ──▶ database, runs                (no other feature: alerts write the outbox, mail only sends it;
  *                                         the retry policy and the message builder are plain Java)
+ * alert ──▶ mail, runs, database         (health, rollup and retention take its step and listener by type
+ *                                         and name, so they know nothing of it; mail knows nothing of alerts)
+ * the alert decisions (conditions, state machine, grouping, subject, threading, rendering): plain Java
  * </pre>
  */
 @AnalyzeClasses(packages = "io.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -75,6 +78,24 @@ class ArchitectureTest {
             .that().haveSimpleName("RetryPolicy").or().haveSimpleName("MessageBuilder")
             .or().haveSimpleName("StableIdMimeMessage").or().haveSimpleName("FailureText")
             .or().haveSimpleName("OutboxDelivery").or().haveSimpleName("EmlDirectoryTransport")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
+
+    @ArchTest
+    static final ArchRule jobsDoNotKnowTheAlerts = noClasses()
+            .that().resideInAnyPackage("io.vigil.health..", "io.vigil.rollup..", "io.vigil.retention..", "io.vigil.mail..",
+                    "io.vigil.runs..")
+            .should().dependOnClassesThat().resideInAPackage("io.vigil.alert..");
+
+    @ArchTest
+    static final ArchRule alertsKnowNoJobFeature = noClasses().that().resideInAPackage("io.vigil.alert..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vigil.health..", "io.vigil.rollup..",
+                    "io.vigil.retention..", "io.vigil.schedule..", "org.quartz..");
+
+    @ArchTest
+    static final ArchRule alertDecisionsArePlainJava = noClasses()
+            .that().haveNameMatching("io\\.vigil\\.alert\\.(AlertStateMachine|AlertStatus|AlertRule|Conditions|Observations"
+                    + "|ConnectionFacts|NoticeGroups|SubjectLine|Threading|AlertMailRenderer|NoticeView|AvailabilityStrip"
+                    + "|RuleValidator|Silence|Percentiles|Commands)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
 
     /** Vigil's own SQL goes through jOOQ with bind values; raw JDBC is only for probing monitored targets. */

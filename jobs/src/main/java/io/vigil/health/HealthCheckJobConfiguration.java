@@ -16,28 +16,33 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code healthCheckJob}: make sure this month's and next month's partitions exist, then probe every
- * enabled connection once for the slot and write the results.
+ * {@code healthCheckJob}: make sure this month's and next month's partitions exist, probe every enabled
+ * connection once for the slot and write the results, then evaluate the alert rules on them.
  */
 @Configuration(proxyBeanMethods = false)
 public class HealthCheckJobConfiguration {
 
     public static final String JOB = "healthCheckJob";
+    /** The alert package's evaluation step, taken by name so that health does not depend on alerts. */
+    static final String ALERT_EVALUATION_STEP = "alertEvaluationStep";
 
     @Bean
     Job healthCheckJob(JobRepository jobRepository, Step healthCheckPartitionsStep, Step healthCheckProbeStep,
+                       @Qualifier(ALERT_EVALUATION_STEP) Step alertEvaluationStep,
                        LocalRuns localRuns, FailureSummary failureSummary) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(localRuns)
                 .listener(failureSummary)
                 .start(healthCheckPartitionsStep)
                 .next(healthCheckProbeStep)
+                .next(alertEvaluationStep)
                 .build();
     }
 

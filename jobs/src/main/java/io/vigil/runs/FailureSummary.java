@@ -39,7 +39,7 @@ public class FailureSummary implements JobExecutionListener {
     }
 
     /** {@code Outer: message ← Cause: message ← ...}, each message's first line, without repeats. */
-    static String summarize(Throwable failure) {
+    public static String summarize(Throwable failure) {
         List<String> parts = new ArrayList<>();
         Set<String> messages = new HashSet<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

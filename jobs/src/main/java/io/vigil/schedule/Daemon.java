@@ -1,5 +1,7 @@
 package io.vigil.schedule;
 
+import io.vigil.alert.AlertRuleSync;
+import io.vigil.alert.AlertsProperties;
 import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.StaleRunRecovery;
@@ -9,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code vigil run} starts, in this order: sync the declared fleet, recover the runs a dead node left
+ * What {@code vigil run} starts, in this order: sync the declared fleet and alert rules, recover the runs a dead node left
  * behind, bring Quartz's schedules in line with the configuration, and only then let the scheduler fire.
- * Only the daemon syncs the fleet: a one-off command run without the fleet's configuration must not
- * disable every connection it does not know about.
+ * Only the daemon syncs the fleet and the rules: a one-off command run without their configuration must
+ * not disable every connection or rule it does not know about.
  */
 public class Daemon {
 
@@ -20,15 +22,20 @@ public class Daemon {
 
     private final FleetSync fleetSync;
     private final FleetProperties fleet;
+    private final AlertRuleSync alertRuleSync;
+    private final AlertsProperties alerts;
     private final StaleRunRecovery recovery;
     private final ScheduleReconciler reconciler;
     private final SchedulesProperties schedules;
     private final Scheduler scheduler;
 
-    public Daemon(FleetSync fleetSync, FleetProperties fleet, StaleRunRecovery recovery, ScheduleReconciler reconciler,
-                  SchedulesProperties schedules, Scheduler scheduler) {
+    public Daemon(FleetSync fleetSync, FleetProperties fleet, AlertRuleSync alertRuleSync, AlertsProperties alerts,
+                  StaleRunRecovery recovery, ScheduleReconciler reconciler, SchedulesProperties schedules,
+                  Scheduler scheduler) {
         this.fleetSync = fleetSync;
         this.fleet = fleet;
+        this.alertRuleSync = alertRuleSync;
+        this.alerts = alerts;
         this.recovery = recovery;
         this.reconciler = reconciler;
         this.schedules = schedules;
@@ -37,6 +44,7 @@ public class Daemon {
 
     public void start() throws SchedulerException {
         fleetSync.sync(fleet.connections());
+        alertRuleSync.sync(alerts);
         recovery.recoverStaleRuns();
         reconciler.reconcile(schedules.enabled());
         scheduler.start();

@@ -1,5 +1,7 @@
 package io.vigil.schedule;
 
+import io.vigil.alert.AlertRuleSync;
+import io.vigil.alert.AlertsProperties;
 import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.StaleRunRecovery;
@@ -30,8 +32,9 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Daemon daemon(FleetSync fleetSync, FleetProperties fleet, StaleRunRecovery recovery,
-                  ScheduleReconciler reconciler, SchedulesProperties schedules, Scheduler scheduler) {
-        return new Daemon(fleetSync, fleet, recovery, reconciler, schedules, scheduler);
+    Daemon daemon(FleetSync fleetSync, FleetProperties fleet, AlertRuleSync alertRuleSync, AlertsProperties alerts,
+                  StaleRunRecovery recovery, ScheduleReconciler reconciler, SchedulesProperties schedules,
+                  Scheduler scheduler) {
+        return new Daemon(fleetSync, fleet, alertRuleSync, alerts, recovery, reconciler, schedules, scheduler);
     }
 }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VigilCli.Version.class,
-        description = "Operates Vigil: its scheduler daemon, its job runs, schedules, fleet and email outbox.",
-        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class, EventsCommand.class,
-                MailCommand.class,
+        description = "Operates Vigil: its scheduler daemon, its job runs, schedules, fleet, alerts, silences and email outbox.",
+        subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class, AlertsCommand.class,
+                SilenceCommand.class, MailCommand.class, EventsCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {

@@ -146,7 +146,7 @@ class JobsCommandTest {
         assertThat(detail.get("ownerNode").asString()).isEqualTo(thisNode.nodeId());
         assertThat(detail.get("parameters").get("slot").asString()).isEqualTo("2026-11-23T08:05:00Z");
         JsonNode steps = detail.get("steps");
-        assertThat(steps.valueStream().map(step -> step.get("name").asString())).containsExactly("partitions", "probe");
+        assertThat(steps.valueStream().map(step -> step.get("name").asString())).containsExactly("partitions", "probe", "alerts");
         JsonNode probe = steps.get(1);
         assertThat(probe.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(probe.get("readCount").asInt()).isEqualTo(2);

@@ -91,7 +91,7 @@ class JobsRestartTest {
         RunDetail detail = runs.show(completed).orElseThrow();
         assertThat(detail.summary().status()).isEqualTo("COMPLETED");
         assertThat(detail.steps()).extracting(RunDetail.Step::name)
-                .as("partitions completed in the first run and is not run again").containsExactly("probe");
+                .as("partitions completed in the first run and is not run again").containsExactly("probe", "alerts");
         assertThat(detail.steps().getFirst().writeCount()).isEqualTo(2);
         var checksPerConnection = dsl.select(HEALTH_CHECK.CONNECTION_ID, org.jooq.impl.DSL.count())
                 .from(HEALTH_CHECK)
