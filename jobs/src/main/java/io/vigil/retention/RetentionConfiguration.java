@@ -19,6 +19,11 @@ public class RetentionConfiguration {
     }
 
     @Bean
+    AlertHistoryPruner alertHistoryPruner(DSLContext dsl) {
+        return new AlertHistoryPruner(dsl);
+    }
+
+    @Bean
     RunHistoryPruner runHistoryPruner(DSLContext dsl) {
         return new RunHistoryPruner(dsl, ZoneId.systemDefault());
     }

@@ -18,9 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code retentionJob}, nightly, for its slot: partitions ahead of time, then the expired raw partitions
- * (each table in a transaction of its own), then old run history, then emails sent or failed for good
- * long ago. Every step decides from the slot, not the wall clock, so a restart decides the same; each
- * is idempotent (a dropped partition is gone, a pruned run is gone).
+ * (each table in a transaction of its own), then old run history, emails sent or failed for good long
+ * ago and resolved alerts. Every step decides from the slot, not the wall clock, so a restart decides
+ * the same; each is idempotent (a dropped partition is gone, a pruned run is gone).
  */
 @Configuration(proxyBeanMethods = false)
 public class RetentionJobConfiguration {
@@ -30,7 +30,7 @@ public class RetentionJobConfiguration {
     @Bean
     Job retentionJob(JobRepository jobRepository, PlatformTransactionManager tm, RetentionProperties properties,
                      MonthlyPartitions partitions, PartitionDropper dropper, RunHistoryPruner pruner,
-                     SentEmailPruner emailPruner,
+                     SentEmailPruner emailPruner, AlertHistoryPruner alertPruner,
                      LocalRuns localRuns, FailureSummary failureSummary) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(localRuns)
@@ -48,6 +48,8 @@ public class RetentionJobConfiguration {
                         slot -> pruner.pruneEndedBefore(slot.minus(properties.batchMetadata()))))
                 .next(step("pruneSentEmails", jobRepository, tm,
                         slot -> emailPruner.pruneDoneBefore(slot.minus(properties.emails()))))
+                .next(step("pruneAlertHistory", jobRepository, tm,
+                        slot -> alertPruner.pruneBefore(slot.minus(properties.alerts()))))
                 .build();
     }
 

@@ -4,11 +4,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code vigil.retention.*}: how long raw rows, run history and sent emails are kept. A raw partition goes as a
+ * {@code vigil.retention.*}: how long raw rows, run history, sent emails and
+ * resolved alerts are kept. A raw partition goes as a
  * whole once its whole month is older than the retention and it is rolled up; the rollups stay.
  */
 @ConfigurationProperties("vigil.retention")
 public record RetentionProperties(Duration healthChecks, Duration events, Duration batchMetadata, Duration emails,
+                                  Duration alerts,
                                   Integer monthsAhead) {
 
     public RetentionProperties {
@@ -16,6 +18,7 @@ public record RetentionProperties(Duration healthChecks, Duration events, Durati
         events = positive("events", events, Duration.ofDays(90));
         batchMetadata = positive("batch-metadata", batchMetadata, Duration.ofDays(90));
         emails = positive("emails", emails, Duration.ofDays(30));
+        alerts = positive("alerts", alerts, Duration.ofDays(90));
         monthsAhead = monthsAhead == null ? 2 : monthsAhead;
         if (monthsAhead < 1) {
             throw new IllegalArgumentException("vigil.retention.months-ahead must be at least 1, was " + monthsAhead);

@@ -1,5 +1,8 @@
 package io.vigil.functional;
 
+import static io.vigil.db.jooq.Tables.ALERT;
+import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
+import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
 import static io.vigil.db.jooq.Tables.BATCH_STEP_EXECUTION;
@@ -7,6 +10,7 @@ import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
 import static io.vigil.db.jooq.Tables.HEALTH_ROLLUP_HOURLY;
+import static io.vigil.db.jooq.Tables.SILENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.mail.OutgoingEmail;
@@ -32,7 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Retention drops whole expired partitions, never one whose rows are not rolled up yet (hourly and
- * daily), keeps the rollups, creates partitions ahead and prunes old run history and sent emails.
+ * daily), keeps the rollups, creates partitions ahead and prunes old run history, sent emails and
+ * resolved alerts.
  */
 @VigilSpringTest
 class RetentionJobTest {
@@ -124,6 +129,53 @@ class RetentionJobTest {
                 .containsExactly("pending long ago", "sent lately");
         assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneSentEmails"))
                 .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(2));
+    }
+
+    @Test
+    void prunesResolvedAlertsEndedSilencesAndEvaluationsButNothingActive() {
+        Instant night = slot.plus(Duration.ofMinutes(5));
+        OffsetDateTime longAgo = night.minus(Duration.ofDays(91)).atOffset(ZoneOffset.UTC);
+        OffsetDateTime lately = night.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC);
+        long rule = dsl.insertInto(ALERT_RULE).set(ALERT_RULE.NAME, "down").set(ALERT_RULE.TYPE, "DOWN")
+                .set(ALERT_RULE.THRESHOLD, 2.0).set(ALERT_RULE.WINDOW_SECONDS, 3600).set(ALERT_RULE.FOR_SECONDS, 0)
+                .set(ALERT_RULE.SEVERITY, "CRITICAL").set(ALERT_RULE.REPEAT_INTERVAL_SECONDS, 14400)
+                .set(ALERT_RULE.SEND_RESOLVED, true).set(ALERT_RULE.CREATED_AT, longAgo).set(ALERT_RULE.UPDATED_AT, longAgo)
+                .returning(ALERT_RULE.ID).fetchOne().getId();
+        alert(rule, "resolved long ago", "RESOLVED", longAgo);
+        alert(rule, "resolved lately", "RESOLVED", lately);
+        alert(rule, "firing for months", "FIRING", null);
+        silence("ended long ago", longAgo, null);
+        silence("expired long ago", lately, longAgo);
+        silence("ended lately", lately, null);
+        silence("for a year", night.plus(Duration.ofDays(300)).atOffset(ZoneOffset.UTC), null);
+        for (OffsetDateTime evaluated : List.of(longAgo.minusDays(1), longAgo)) {
+            dsl.insertInto(ALERT_EVALUATION).set(ALERT_EVALUATION.SLOT, evaluated).set(ALERT_EVALUATION.EVALUATED_AT, evaluated)
+                    .set(ALERT_EVALUATION.ALERTS_CHANGED, 0).set(ALERT_EVALUATION.EMAILS_QUEUED, 0).execute();
+        }
+
+        JobExecution retention = run(RetentionJobConfiguration.JOB);
+
+        assertThat(dsl.select(ALERT.SUBJECT).from(ALERT).orderBy(ALERT.SUBJECT).fetch(ALERT.SUBJECT))
+                .containsExactly("firing for months", "resolved lately");
+        assertThat(dsl.select(SILENCE.COMMENT).from(SILENCE).orderBy(SILENCE.COMMENT).fetch(SILENCE.COMMENT))
+                .containsExactly("ended lately", "for a year");
+        assertThat(dsl.select(ALERT_EVALUATION.SLOT).from(ALERT_EVALUATION).fetch(ALERT_EVALUATION.SLOT))
+                .as("the latest evaluation stays, however old").containsExactly(longAgo);
+        assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneAlertHistory"))
+                .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(1));
+    }
+
+    private void alert(long rule, String subject, String state, OffsetDateTime resolvedAt) {
+        OffsetDateTime since = resolvedAt == null ? OffsetDateTime.parse("2026-01-01T00:00:00Z") : resolvedAt.minusHours(1);
+        dsl.insertInto(ALERT).set(ALERT.RULE_ID, rule).set(ALERT.SUBJECT, subject).set(ALERT.STATE, state)
+                .set(ALERT.SINCE, since).set(ALERT.RESOLVED_AT, resolvedAt).set(ALERT.DESCRIPTION, subject)
+                .set(ALERT.UPDATED_AT, since).execute();
+    }
+
+    private void silence(String comment, OffsetDateTime endsAt, OffsetDateTime expiredAt) {
+        dsl.insertInto(SILENCE).set(SILENCE.CONNECTION_NAME, "orders-db").set(SILENCE.STARTS_AT, endsAt.minusHours(2))
+                .set(SILENCE.ENDS_AT, endsAt).set(SILENCE.EXPIRED_AT, expiredAt).set(SILENCE.COMMENT, comment)
+                .set(SILENCE.AUTHOR, "test").set(SILENCE.CREATED_AT, endsAt.minusHours(2)).execute();
     }
 
     private void queue(String key, String status, OffsetDateTime created, OffsetDateTime sent) {
