@@ -1,6 +1,7 @@
 package io.vigil.alert;
 
 import io.vigil.runs.FailureSummary;
+import io.vigil.runs.RunEndObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import org.springframework.batch.core.step.StepExecution;
  * run of the job completes. One alert per rule and job, so a job failing every five minutes mails once
  * per repeat interval, not once per run.
  */
-public class FailedRunAlerts implements JobExecutionListener {
+public class FailedRunAlerts implements JobExecutionListener, RunEndObserver {
 
     private static final Logger log = LoggerFactory.getLogger(FailedRunAlerts.class);
+    /** Where Spring Batch's {@code JobOperator.recover} marks the runs it failed. */
+    private static final String RECOVERED = "batch.recovered";
     // A run's outcome is a fact, not a measurement that flaps: the first completed run resolves.
     private static final AlertStateMachine RUNS = new AlertStateMachine(Duration.ZERO);
 
@@ -54,6 +57,12 @@ public class FailedRunAlerts implements JobExecutionListener {
             log.error("Could not record the alert for run {} of {}", execution.getId(),
                     execution.getJobInstance().getJobName(), e);
         }
+    }
+
+    /** A run recovered after its node died ends here, its job's listeners never having run. */
+    @Override
+    public void runEnded(JobExecution execution) {
+        afterJob(execution);
     }
 
     private void record(DSLContext tx, JobExecution execution) {
@@ -90,8 +99,10 @@ public class FailedRunAlerts implements JobExecutionListener {
                 .filter(s -> s.getStatus() == BatchStatus.FAILED).findFirst().orElse(null);
         List<Throwable> failures = failedStep != null && !failedStep.getFailureExceptions().isEmpty()
                 ? failedStep.getFailureExceptions() : execution.getAllFailureExceptions();
-        String failure = failures.isEmpty() ? execution.getExitStatus().getExitCode()
-                : FailureSummary.summarize(failures.getFirst());
+        String failure = !failures.isEmpty() ? FailureSummary.summarize(failures.getFirst())
+                : execution.getExecutionContext().containsKey(RECOVERED)
+                ? "the node running it stopped checking in (it died or hung); the run was marked FAILED"
+                : execution.getExitStatus().getExitCode();
         return new RunFacts(execution.getJobInstance().getJobName(), execution.getId(),
                 execution.getJobParameters().getString("slot"), failedStep == null ? "-" : failedStep.getStepName(),
                 failure);

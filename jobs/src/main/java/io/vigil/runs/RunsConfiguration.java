@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +52,9 @@ public class RunsConfiguration {
 
     @Bean
     StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, JobOperator jobOperator,
-                                      Clock clock, @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
-        return new StaleRunRecovery(dsl, nodes, runs, jobOperator, clock, staleAfter);
+                                      Clock clock, @Value("${vigil.node.stale-after:60s}") Duration staleAfter,
+                                      ObjectProvider<RunEndObserver> observers) {
+        return new StaleRunRecovery(dsl, nodes, runs, jobOperator, clock, staleAfter, observers.orderedStream().toList());
     }
 
     @Bean

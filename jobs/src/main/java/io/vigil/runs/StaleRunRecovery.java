@@ -31,15 +31,17 @@ public class StaleRunRecovery {
     private final JobOperator jobOperator;
     private final Clock clock;
     private final Duration staleAfter;
+    private final List<RunEndObserver> observers;
 
     public StaleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, JobOperator jobOperator, Clock clock,
-                            Duration staleAfter) {
+                            Duration staleAfter, List<RunEndObserver> observers) {
         this.dsl = dsl;
         this.nodes = nodes;
         this.runs = runs;
         this.jobOperator = jobOperator;
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.observers = List.copyOf(observers);
     }
 
     /** Recovers every stale run; returns their ids. */
@@ -49,7 +51,7 @@ public class StaleRunRecovery {
             JobExecution execution = isStale(id) ? runs.find(id).orElse(null) : null;
             if (execution != null && execution.isRunning()) {
                 BatchStatus leftAs = execution.getStatus();
-                jobOperator.recover(execution);
+                markFailed(execution);
                 recovered.add(id);
                 log.warn("Run {} of {} was left {} by node {}, which no longer checks in: marked FAILED. "
                                 + "Restart it with: vigil jobs restart {}", id, execution.getJobInstance().getJobName(),
@@ -72,7 +74,13 @@ public class StaleRunRecovery {
                     + ", which still checks in: it may really be running. Stop it with vigil jobs stop " + id
                     + ", or use --force if you know that node is hung");
         }
-        return jobOperator.recover(execution);
+        return markFailed(execution);
+    }
+
+    private JobExecution markFailed(JobExecution execution) {
+        JobExecution failed = jobOperator.recover(execution);
+        observers.forEach(observer -> observer.runEnded(failed));
+        return failed;
     }
 
     boolean isStale(long id) {

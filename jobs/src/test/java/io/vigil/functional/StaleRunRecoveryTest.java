@@ -1,8 +1,13 @@
 package io.vigil.functional;
 
+import static io.vigil.testing.AlertFixtures.mailTo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.alert.AlertRuleSync;
+import io.vigil.alert.AlertsProperties;
+import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.runs.NodeIdentity;
 import io.vigil.runs.NodeRegistry;
@@ -13,6 +18,8 @@ import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -22,7 +29,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Runs left STARTED by a node that died are marked FAILED at start, and can then be restarted. */
+/**
+ * Runs left STARTED by a node that died are marked FAILED at start, mailed to the operators like any
+ * failed run, and can then be restarted.
+ */
 @VigilSpringTest
 class StaleRunRecoveryTest {
 
@@ -32,6 +42,8 @@ class StaleRunRecoveryTest {
     @Autowired JobRepository jobRepository;
     @Autowired JobOperator jobOperator;
     @Autowired SettableClock clock;
+    @Autowired AlertRuleSync ruleSync;
+    @Autowired DSLContext dsl;
 
     @Test
     void aRunOfADeadNodeIsRecoveredAndRestartableWhileALiveNodesRunIsLeftAlone() throws Exception {
@@ -47,6 +59,28 @@ class StaleRunRecoveryTest {
         assertThat(jobRepository.getJobExecution(live.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
         JobExecution restarted = jobOperator.restart(jobRepository.getJobExecution(orphan.getId()));
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void aRecoveredRunMailsTheOperatorsTheRestartCommandAndItsRestartResolves() throws Exception {
+        ruleSync.sync(new AlertsProperties(List.of(), List.of("ops@example.com"), null));
+        NodeIdentity dead = new NodeIdentity("crashed-node", "elsewhere", 4343);
+        nodes.checkIn(dead, clock.instant().minus(Duration.ofMinutes(5)));
+        JobExecution orphan = startedRun(Instant.parse("2026-11-23T08:30:00Z"), dead);
+
+        assertThat(recovery.recoverStaleRuns()).containsExactly(orphan.getId());
+
+        List<EmailOutboxRecord> mail = mailTo(dsl, "ops@example.com");
+        assertThat(mail).singleElement().satisfies(firing -> {
+            assertThat(firing.getSubject()).isEqualTo("[FIRING:1] CRITICAL healthCheckJob vigil-run-failed");
+            assertThat(firing.getTextBody()).contains("  Run: " + orphan.getId() + "\n")
+                    .contains("  Failure: the node running it stopped checking in")
+                    .contains("  vigil jobs restart " + orphan.getId() + "\n");
+        });
+
+        jobOperator.restart(jobRepository.getJobExecution(orphan.getId()));
+        assertThat(mailTo(dsl, "ops@example.com")).hasSize(2).last()
+                .satisfies(resolved -> assertThat(resolved.getSubject()).isEqualTo("[RESOLVED] healthCheckJob vigil-run-failed"));
     }
 
     @Test
