@@ -1,16 +1,21 @@
 package io.vigil.ops;
 
+import io.vigil.alert.AlertRuleSync;
+import io.vigil.alert.AlertsProperties;
 import io.vigil.database.DatabaseConfiguration.EmbeddedDatabaseHolder;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.FleetSyncReport;
+import io.vigil.mail.MailDeliveryJobConfiguration;
+import io.vigil.mail.OutboxQueries;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.runs.RunQueries;
 import io.vigil.schedule.SchedulesProperties;
 import io.vigil.schedule.SlotLauncher;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,8 +39,10 @@ import picocli.CommandLine.Spec;
                 "endpoint it serves itself, a port where nothing listens), health-checks it once and prints",
                 "what it found. Then it adds 30 days of history (health checks and a million events,",
                 "generated in the database), runs the rollups and shows what the materialised views",
-                "make of it. Spring properties given on the command line do not apply to it. Nothing is",
-                "left running; the directory stays for the commands it suggests."})
+                "make of it. The unreachable and the slow target fire alerts, whose emails are written",
+                "as .eml files into the demo's directory (no SMTP server needed). Spring properties given",
+                "on the command line do not apply to it. Nothing is left running; the directory stays for",
+                "the commands it suggests."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final String JOB = HealthCheckJobConfiguration.JOB;
@@ -56,16 +64,21 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Vigil demo in " + home);
         try (SlowHttpEndpoint slow = SlowHttpEndpoint.start(DemoFleet.SLOW_ANSWER)) {
             DemoFleet fleet = DemoFleet.onThisMachine(slow.url());
-            fleet.write(configuration, data);
+            List<String> alerting = DemoAlerting.configuration(home);
+            fleet.write(configuration, data, alerting);
             try (SpringVigilContext context = SpringVigilContext.forCommands(List.of(configOption))) {
                 fleet.addVigilItself(context.bean(EmbeddedDatabaseHolder.class).database().port());
-                fleet.write(configuration, data);
+                fleet.write(configuration, data, alerting);
                 FleetSyncReport report = context.bean(FleetSync.class).sync(fleet.connections());
                 if (!report.invalid().isEmpty()) {
                     throw new CommandFailure("the demo fleet was rejected: " + report.invalid());
                 }
                 out.println("declared " + report.synced().size() + " connections: " + String.join(", ", report.synced()));
                 fleet.notes().forEach(note -> out.println("  " + note));
+                AlertRuleSync.Report rules = context.bean(AlertRuleSync.class).sync(context.bean(AlertsProperties.class));
+                if (!rules.invalid().isEmpty()) {
+                    throw new CommandFailure("the demo's alert rules were rejected: " + rules.invalid());
+                }
                 JobExecution run = launch(context, out, JOB);
                 boolean historyCompleted = history(context, out);
                 out.println();
@@ -75,9 +88,10 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Runs");
                 out.print(JobsCommand.table(context.bean(RunQueries.class).list(null, null, 20)).render());
                 out.println();
+                boolean mailed = mail(context, out, DemoAlerting.outbox(home));
                 printNextSteps(out, home, configOption, run.getId(), fleet.connections().getFirst().name());
                 out.flush();
-                return run.getStatus() == BatchStatus.COMPLETED && historyCompleted ? 0 : 1;
+                return run.getStatus() == BatchStatus.COMPLETED && historyCompleted && mailed ? 0 : 1;
             }
         }
     }
@@ -109,6 +123,21 @@ final class DemoCommand implements Callable<Integer> {
         return completed;
     }
 
+    /** Delivers what the alerts queued: with no SMTP server, as .eml files. */
+    private static boolean mail(SpringVigilContext context, PrintWriter out, Path outbox) throws IOException {
+        boolean completed = launch(context, out, MailDeliveryJobConfiguration.JOB).getStatus() == BatchStatus.COMPLETED;
+        out.println();
+        out.println("Mail (no SMTP server is configured, so each email is an .eml file in " + outbox + ")");
+        out.print(MailCommand.table(context.bean(OutboxQueries.class).list(null, 20)).render());
+        if (Files.isDirectory(outbox)) {
+            try (Stream<Path> files = Files.list(outbox)) {
+                files.sorted().forEach(file -> out.println("  " + file));
+            }
+        }
+        out.println();
+        return completed;
+    }
+
     private static JobExecution launch(SpringVigilContext context, PrintWriter out, String job) {
         Instant slot = CurrentSlot.of(job, context.bean(SchedulesProperties.class), context.bean(Clock.class));
         out.println("running " + job + " for slot " + slot + " ...");
@@ -126,7 +155,8 @@ final class DemoCommand implements Callable<Integer> {
                                        String connection) {
         out.println("Look further: the demo's database stays in " + home + " and nothing is left running.");
         out.println("Every command needs the demo's configuration to find it (and to keep the demo fleet declared):");
-        for (String command : List.of("jobs show " + runId, "jobs list", "fleet list", "fleet test " + connection)) {
+        for (String command : List.of("jobs show " + runId, "jobs list", "fleet list", "fleet test " + connection,
+                "alerts list", "mail list")) {
             out.println("  vigil " + command + " " + configOption);
         }
         out.println("where vigil is " + invocation() + ". Remove the demo with: rm -rf " + home);

@@ -53,7 +53,7 @@ final class DemoFleet {
      * Writes the configuration that later commands need to see the demo's database and fleet: without
      * the fleet declared, a command's start-up sync would disable the demo's connections.
      */
-    void write(Path file, Path dataDirectory) {
+    void write(Path file, Path dataDirectory, List<String> more) {
         List<String> lines = new ArrayList<>();
         lines.add("# Written by vigil demo. Use it with --spring.config.additional-location=file:" + file);
         lines.add("# The demo's own embedded PostgreSQL, whatever VIGIL_DB_URL says:");
@@ -72,6 +72,7 @@ final class DemoFleet {
             lines.add(prefix + "latency-slo=" + c.latencySlo().toMillis() + "ms");
             lines.add(prefix + "tags=" + String.join(",", c.tags()));
         }
+        lines.addAll(more);
         try {
             Files.write(file, lines);
         } catch (IOException e) {

@@ -61,11 +61,20 @@ class DemoCommandTest {
                 .containsPattern("run 3 of dailyRollupJob for slot \\S+: COMPLETED")
                 .containsPattern("(?m)^vigil-itself +\\d+\\.\\d\\d% +\\d+\\.\\d\\d% +\\d+\\.\\d\\d% +\\d+ +\\d+ +UP ")
                 .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\d +billing +\\d+ +\\d+ +\\d+\\.\\d\\d%")
+                .containsPattern("run 4 of mailDeliveryJob for slot \\S+: COMPLETED")
+                .containsPattern("(?m)^1 +SENT +1 .* oncall@example\\.com +\\[FIRING:2\\] CRITICAL nobody-home target-down \\(\\+1 more\\) ")
+                .contains("vigil alerts list --spring.config.additional-location=file:")
                 .contains("vigil jobs show 1 --spring.config.additional-location=file:" + home.resolve("vigil-demo.properties"))
                 .contains("rm -rf " + home);
         assertThat(demo.err()).doesNotContain("ERROR").doesNotContain("Exception");
 
         assertThat(home.resolve("data/postmaster.pid")).as("the demo's PostgreSQL is stopped").doesNotExist();
+        try (Stream<Path> emails = Files.list(home.resolve("outbox"))) {
+            assertThat(emails.toList()).as("the alert email, written as a file").singleElement()
+                    .satisfies(eml -> assertThat(Files.readString(eml))
+                            .contains("Subject: [FIRING:2] CRITICAL nobody-home target-down (+1 more)")
+                            .contains("X-Vigil-Severity: CRITICAL").contains("multipart/alternative"));
+        }
         Matcher slowApi = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/slow").matcher(demo.out());
         assertThat(slowApi.find()).isTrue();
         assertThatThrownBy(() -> connect(Integer.parseInt(slowApi.group(1))))
@@ -75,8 +84,8 @@ class DemoCommandTest {
         Cli.Result runs = vigil("jobs", "list", "--json", configuration);
         assertThat(runs.exitCode()).as(runs.toString()).isZero();
         JsonNode list = JsonMapper.builder().build().readTree(runs.out());
-        assertThat(list).hasSize(3);
-        JsonNode run = list.get(2);
+        assertThat(list).hasSize(4);
+        JsonNode run = list.get(3);
         assertThat(run.get("id").asLong()).isEqualTo(1);
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
 
@@ -86,6 +95,10 @@ class DemoCommandTest {
                 .containsPattern("(?m)^vigil-itself .* yes +UP ")
                 .containsPattern("(?m)^slow-api .* yes +DEGRADED ")
                 .doesNotContainPattern(" no +(UP|DOWN|DEGRADED) ");
+        Cli.Result alerts = vigil("alerts", "list", configuration);
+        assertThat(alerts.exitCode()).as(alerts.toString()).isZero();
+        assertThat(alerts.out()).containsPattern("(?m)^\\d+ +FIRING +CRITICAL +target-down +nobody-home ")
+                .containsPattern("(?m)^\\d+ +FIRING +WARNING +slower-than-slo +slow-api ");
         assertThat(home.resolve("data/postmaster.pid")).doesNotExist();
     }
 
