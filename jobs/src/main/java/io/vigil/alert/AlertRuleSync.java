@@ -2,6 +2,7 @@ package io.vigil.alert;
 
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
 
+import io.vigil.database.DeclaredRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -95,13 +96,6 @@ public class AlertRuleSync {
         declared.put(ALERT_RULE.SEND_RESOLVED, rule.sendResolved());
         declared.put(ALERT_RULE.ENABLED, true);
         declared.put(ALERT_RULE.UPDATED_AT, now);
-        dsl.insertInto(ALERT_RULE)
-                .set(ALERT_RULE.NAME, rule.name())
-                .set(ALERT_RULE.CREATED_AT, now)
-                .set(declared)
-                .onConflict(ALERT_RULE.NAME)
-                .doUpdate()
-                .set(declared)
-                .execute();
+        DeclaredRows.upsert(dsl, ALERT_RULE, ALERT_RULE.NAME, rule.name(), ALERT_RULE.CREATED_AT, now, declared);
     }
 }

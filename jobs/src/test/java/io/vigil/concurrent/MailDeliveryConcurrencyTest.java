@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class MailDeliveryConcurrencyTest {
 
     private static final int EMAILS = 200;
-    private static final TestSmtp smtp = new TestSmtp().start();
+    @RegisterExtension
+    static final TestSmtp smtp = new TestSmtp().start();
 
     @Autowired OutboxDelivery delivery;
     @Autowired Outbox outbox;
@@ -42,10 +43,6 @@ class MailDeliveryConcurrencyTest {
         registry.add("vigil.mail.batch-size", () -> EMAILS);
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
-    }
 
     @Test
     void twoDeliverersSendEveryEmailExactlyOnce() throws Exception {

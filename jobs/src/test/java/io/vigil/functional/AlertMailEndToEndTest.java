@@ -24,6 +24,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +40,8 @@ class AlertMailEndToEndTest {
     private static final Instant S0 = Instant.parse("2026-11-23T10:00:00Z");
 
     /** Down until the test starts it. */
-    private static final TestSmtp smtp = new TestSmtp();
+    @RegisterExtension
+    static final TestSmtp smtp = new TestSmtp();
 
     @Autowired SlotLauncher launcher;
     @Autowired FleetSync fleetSync;
@@ -55,8 +57,7 @@ class AlertMailEndToEndTest {
     }
 
     @AfterAll
-    static void stopSmtp() {
-        smtp.close();
+    static void stopTarget() {
         target.close();
     }
 

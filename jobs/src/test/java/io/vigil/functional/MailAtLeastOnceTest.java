@@ -22,8 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @VigilSpringTest
 class MailAtLeastOnceTest {
 
-    private static final TestSmtp smtp = new TestSmtp().start();
+    @RegisterExtension
+    static final TestSmtp smtp = new TestSmtp().start();
 
     @Autowired OutboxDelivery delivery;
     @Autowired Outbox outbox;
@@ -53,10 +54,6 @@ class MailAtLeastOnceTest {
         smtp.register(registry);
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
-    }
 
     @Test
     void aFailureBetweenSendingAndMarkingSendsTheSameMessageIdAgain() {

@@ -15,8 +15,8 @@ import io.vigil.testing.VigilSpringTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class MailAuthFailureTest {
 
     private static final String PASSWORD = "W0ng-p4ss/w+rd";
-    private static final TestSmtp smtp = new TestSmtp(GreenMailConfiguration.aConfig().withUser("vigil", "right-password"))
+
+    @RegisterExtension
+    static final TestSmtp smtp = new TestSmtp(GreenMailConfiguration.aConfig().withUser("vigil", "right-password"))
             .start();
 
     @Autowired SlotLauncher launcher;
@@ -45,10 +47,6 @@ class MailAuthFailureTest {
         registry.add("spring.mail.properties.mail.smtp.auth", () -> "true");
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
-    }
 
     @Test
     void aRefusedLoginKeepsTheEmailsAndNeverRevealsThePassword(CapturedOutput output) {

@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @VigilSpringTest
 class MailDeliveryJobTest {
 
-    private static final TestSmtp smtp = new TestSmtp().start();
+    @RegisterExtension
+    static final TestSmtp smtp = new TestSmtp().start();
 
     @Autowired SlotLauncher launcher;
     @Autowired Outbox outbox;
@@ -41,10 +42,6 @@ class MailDeliveryJobTest {
         smtp.register(registry);
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
-    }
 
     @Test
     void sendsEachQueuedEmailOnceThreadedWithTheFiringOne() throws Exception {

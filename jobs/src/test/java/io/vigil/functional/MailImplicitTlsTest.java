@@ -12,8 +12,8 @@ import io.vigil.testing.TestEmails;
 import io.vigil.testing.TestSmtp;
 import io.vigil.testing.VigilSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @VigilSpringTest
 class MailImplicitTlsTest {
 
-    private static final TestSmtp smtps = TestSmtp.implicitTls().start();
+    @RegisterExtension
+    static final TestSmtp smtps = TestSmtp.implicitTls().start();
 
     @Autowired SlotLauncher launcher;
     @Autowired Outbox outbox;
@@ -39,10 +40,6 @@ class MailImplicitTlsTest {
         registry.add("spring.mail.properties.mail.smtps.ssl.checkserveridentity", () -> "false");
     }
 
-    @AfterAll
-    static void stopSmtps() {
-        smtps.close();
-    }
 
     @Test
     void sendsOverImplicitTls() {

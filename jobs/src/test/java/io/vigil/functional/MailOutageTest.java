@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Result;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class MailOutageTest {
 
     /** Not started yet: nothing listens on its port. */
-    private static final TestSmtp smtp = new TestSmtp();
+    @RegisterExtension
+    static final TestSmtp smtp = new TestSmtp();
 
     @Autowired SlotLauncher launcher;
     @Autowired Outbox outbox;
@@ -48,10 +49,6 @@ class MailOutageTest {
         smtp.register(registry);
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
-    }
 
     @Test
     void emailsWaitAndBackOffWhileTheServerIsDownThenArriveOnce() {

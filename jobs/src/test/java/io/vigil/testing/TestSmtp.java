@@ -10,13 +10,16 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A GreenMail SMTP server on a port of its own that a test can keep down (nothing listens, connections
- * are refused) and bring up later on the same port, as a real outage ends.
+ * are refused) and bring up later on the same port, as a real outage ends. Registered as a static
+ * {@code @RegisterExtension}, it stops after the test class.
  */
-public final class TestSmtp implements AutoCloseable {
+public final class TestSmtp implements AutoCloseable, AfterAllCallback {
 
     private final int port = freePort();
     private final String protocol;
@@ -74,6 +77,11 @@ public final class TestSmtp implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

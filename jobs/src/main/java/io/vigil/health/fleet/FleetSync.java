@@ -2,6 +2,7 @@ package io.vigil.health.fleet;
 
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
+import io.vigil.database.DeclaredRows;
 import io.vigil.health.probe.Addresses;
 import io.vigil.health.probe.Provider;
 import java.time.Clock;
@@ -107,14 +108,7 @@ public class FleetSync {
         declared.put(MONITORED_CONNECTION.TAGS, d.tags().toArray(String[]::new));
         declared.put(MONITORED_CONNECTION.ENABLED, d.enabled());
         declared.put(MONITORED_CONNECTION.UPDATED_AT, now);
-        dsl.insertInto(MONITORED_CONNECTION)
-                .set(MONITORED_CONNECTION.NAME, d.name())
-                .set(MONITORED_CONNECTION.CREATED_AT, now)
-                .set(declared)
-                .onConflict(MONITORED_CONNECTION.NAME)
-                .doUpdate()
-                .set(declared)
-                .execute();
+        DeclaredRows.upsert(dsl, MONITORED_CONNECTION, MONITORED_CONNECTION.NAME, d.name(), MONITORED_CONNECTION.CREATED_AT, now, declared);
     }
 
     private void warnAboutMissingSecrets(List<ConnectionDeclaration> declarations) {
