@@ -11,7 +11,10 @@ public class SendFailure extends Exception {
         SERVER_UNAVAILABLE,
         /** This email failed; the next one may go through, and this one later. */
         MESSAGE_NOT_ACCEPTED,
-        /** This email can never be sent as it is (an invalid address or header): trying again cannot help. */
+        /**
+         * This email can never be sent as it is (an invalid address or header, or the server refused it
+         * for good with a 5xx reply): trying again cannot help.
+         */
         INVALID_MESSAGE
     }
 

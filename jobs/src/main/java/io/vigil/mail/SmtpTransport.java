@@ -5,6 +5,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -50,12 +53,28 @@ public class SmtpTransport implements MailTransport {
         if (failure instanceof MailAuthenticationException) {
             return SendFailure.Kind.SERVER_UNAVAILABLE;
         }
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-                return SendFailure.Kind.SERVER_UNAVAILABLE;
+        for (Throwable start : List.of(failure, mostSpecific(failure))) {
+            for (Throwable t = start; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof ConnectException || t instanceof SocketTimeoutException
+                        || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                    return SendFailure.Kind.SERVER_UNAVAILABLE;
+                }
+                if (permanentlyRejected(t)) {
+                    return SendFailure.Kind.INVALID_MESSAGE;
+                }
             }
         }
         return SendFailure.Kind.MESSAGE_NOT_ACCEPTED;
+    }
+
+    /**
+     * A 5xx reply to a recipient or to the message (no such user, message refused): RFC 5321 calls it
+     * permanent, so eight attempts over hours would only delay telling the operator. A 4xx reply (mailbox
+     * full, try later) is retried.
+     */
+    private static boolean permanentlyRejected(Throwable t) {
+        int code = t instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                : t instanceof SMTPSendFailedException send ? send.getReturnCode() : -1;
+        return code >= 500 && code < 600;
     }
 }

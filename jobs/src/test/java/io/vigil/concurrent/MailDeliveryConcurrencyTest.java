@@ -43,7 +43,6 @@ class MailDeliveryConcurrencyTest {
         registry.add("vigil.mail.batch-size", () -> EMAILS);
     }
 
-
     @Test
     void twoDeliverersSendEveryEmailExactlyOnce() throws Exception {
         dsl.transaction(tx -> IntStream.range(0, EMAILS).forEach(i -> outbox.enqueue(tx.dsl(), new OutgoingEmail(

@@ -54,7 +54,6 @@ class MailAtLeastOnceTest {
         smtp.register(registry);
     }
 
-
     @Test
     void aFailureBetweenSendingAndMarkingSendsTheSameMessageIdAgain() {
         String id = TestEmails.queueFiring(outbox, dsl, "orders-db");

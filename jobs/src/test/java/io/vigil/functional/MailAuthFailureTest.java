@@ -47,7 +47,6 @@ class MailAuthFailureTest {
         registry.add("spring.mail.properties.mail.smtp.auth", () -> "true");
     }
 
-
     @Test
     void aRefusedLoginKeepsTheEmailsAndNeverRevealsThePassword(CapturedOutput output) {
         TestEmails.queueFiring(outbox, dsl, "orders-db");

@@ -42,7 +42,6 @@ class MailDeliveryJobTest {
         smtp.register(registry);
     }
 
-
     @Test
     void sendsEachQueuedEmailOnceThreadedWithTheFiringOne() throws Exception {
         String firing = TestEmails.queueFiring(outbox, dsl, "orders-db");

@@ -40,7 +40,6 @@ class MailImplicitTlsTest {
         registry.add("spring.mail.properties.mail.smtps.ssl.checkserveridentity", () -> "false");
     }
 
-
     @Test
     void sendsOverImplicitTls() {
         String id = TestEmails.queueFiring(outbox, dsl, "orders-db");

@@ -49,7 +49,6 @@ class MailOutageTest {
         smtp.register(registry);
     }
 
-
     @Test
     void emailsWaitAndBackOffWhileTheServerIsDownThenArriveOnce() {
         List<String> ids = List.of(TestEmails.queueFiring(outbox, dsl, "orders-db"),
