@@ -29,7 +29,8 @@ public class HealthHistoryReader {
                         HEALTH_CHECK.ERROR_MESSAGE)
                 .from(HEALTH_CHECK)
                 .where(HEALTH_CHECK.SLOT.gt(from)).and(HEALTH_CHECK.SLOT.le(to))
-                .orderBy(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT)
+                // Slot order is the index's order; grouping by connection below keeps it within each.
+                .orderBy(HEALTH_CHECK.SLOT)
                 .forEach(r -> checks.computeIfAbsent(r.value1(), id -> new ArrayList<>())
                         .add(new Check(r.value2().toInstant(), r.value3(), r.value4(), r.value5())));
         Map<Long, StatsSample> stats = new HashMap<>();

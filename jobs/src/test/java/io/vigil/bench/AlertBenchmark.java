@@ -272,7 +272,7 @@ public final class AlertBenchmark {
                         HEALTH_CHECK.ERROR_MESSAGE)
                 .from(HEALTH_CHECK)
                 .where(HEALTH_CHECK.SLOT.gt(to.minusHours(24))).and(HEALTH_CHECK.SLOT.le(to))
-                .orderBy(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT);
+                .orderBy(HEALTH_CHECK.SLOT);
         System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the reader's health_check query:");
         dsl.fetch("EXPLAIN (ANALYZE, BUFFERS) " + dsl.renderInlined(query))
                 .forEach(r -> System.out.println("  " + r.get(0)));
