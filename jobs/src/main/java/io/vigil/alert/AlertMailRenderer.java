@@ -15,6 +15,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class AlertMailRenderer {
 
+    /** Alerts shown in full, the most urgent first (the order of {@link NoticeGroups#ORDER}). */
+    static final int IN_FULL = 20;
+    /**
+     * Alerts named at all. Past {@link #IN_FULL} an alert gets one line, past this only a count: when a
+     * whole fleet goes down, one email with every detail would run to megabytes nobody reads.
+     */
+    static final int LISTED = 200;
+
     public record Rendered(String subject, String text, String html) {
     }
 
@@ -26,7 +34,12 @@ public final class AlertMailRenderer {
         String subject = SubjectLine.of(notices);
         Context context = new Context();
         context.setVariable("subject", subject);
-        context.setVariable("notices", notices.stream().map(NoticeView::of).toList());
+        int inFull = Math.min(IN_FULL, notices.size());
+        int listed = Math.min(LISTED, notices.size());
+        context.setVariable("notices", notices.subList(0, inFull).stream().map(NoticeView::of).toList());
+        context.setVariable("brief", notices.subList(inFull, listed).stream().map(NoticeView::line).toList());
+        context.setVariable("more", notices.size() - inFull);
+        context.setVariable("unlisted", notices.size() - listed);
         return new Rendered(subject, text.process("alerts", context), html.process("alerts", context));
     }
 

@@ -22,20 +22,33 @@ final class NoticeView {
 
     static Map<String, Object> of(AlertNotice n) {
         Map<String, Object> view = new LinkedHashMap<>();
-        String state = switch (n.kind()) {
-            case FIRING -> "FIRING";
-            case REPEAT -> "STILL FIRING";
-            case RESOLVED -> "RESOLVED";
-        };
-        view.put("heading", state + " · " + n.severity() + " · " + n.subject() + " · " + n.ruleName());
-        view.put("what", n.kind() == NotificationKind.RESOLVED
-                ? n.subject() + " is back to normal; it was: " + n.description()
-                : n.subject() + ": " + n.description());
+        view.put("heading", heading(n));
+        view.put("what", what(n));
         view.put("facts", facts(n));
         view.put("strip", n.connection() == null ? null : AvailabilityStrip.cells(n.connection()));
         view.put("line", n.connection() == null ? null : AvailabilityStrip.line(n.connection()));
         view.put("commands", n.commands());
         return view;
+    }
+
+    /** The notice in one line, for an email with more alerts than it shows in full. */
+    static String line(AlertNotice n) {
+        return heading(n) + " — " + what(n);
+    }
+
+    private static String heading(AlertNotice n) {
+        String state = switch (n.kind()) {
+            case FIRING -> "FIRING";
+            case REPEAT -> "STILL FIRING";
+            case RESOLVED -> "RESOLVED";
+        };
+        return state + " · " + n.severity() + " · " + n.subject() + " · " + n.ruleName();
+    }
+
+    private static String what(AlertNotice n) {
+        return n.kind() == NotificationKind.RESOLVED
+                ? n.subject() + " is back to normal; it was: " + n.description()
+                : n.subject() + ": " + n.description();
     }
 
     private static List<Map<String, String>> facts(AlertNotice n) {

@@ -80,6 +80,29 @@ class AlertMailRendererTest {
     }
 
     /** Down for the last two checks of 12 in the last hour; 3 good hours before; nothing earlier. */
+    @Test
+    void aFleetWideOutageShowsTheFirstAlertsInFullTheNextInALineEachAndCountsTheRest() {
+        List<AlertNotice> outage = new ArrayList<>();
+        for (int i = 1; i <= 250; i++) {
+            outage.add(firing("db-" + i, "<refused>"));
+        }
+
+        var mail = renderer.render(outage);
+
+        assertThat(count(mail.text(), "To look further:")).isEqualTo(AlertMailRenderer.IN_FULL).isEqualTo(20);
+        assertThat(mail.text()).contains("FIRING · CRITICAL · db-20 · database-down\n")
+                .contains("And 230 more:\n  FIRING · CRITICAL · db-21 · database-down — db-21: DOWN for 2 consecutive checks\n")
+                .contains("  FIRING · CRITICAL · db-200 · database-down — db-200: DOWN for 2 consecutive checks\n"
+                        + "  ... and 50 more: vigil alerts list shows every alert\n")
+                .doesNotContain("db-201");
+        assertThat(count(mail.html(), "<li>")).isEqualTo(180);
+        assertThat(mail.html()).contains("<h2 style=\"font-size: 16px; margin: 0 0 6px 0;\">And 230 more</h2>")
+                .contains("... and 50 more: vigil alerts list shows every alert").doesNotContain("db-201")
+                .doesNotContain("<refused>");
+        assertThat(mail.html().length()).as("bounded, whatever the outage").isLessThan(200_000);
+        assertThat(mail.subject()).isEqualTo("[FIRING:250] CRITICAL db-1 database-down (+249 more)");
+    }
+
     private static AlertNotice firing(String name, String error) {
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
