@@ -24,6 +24,11 @@ public class RetentionConfiguration {
     }
 
     @Bean
+    StatsSnapshotPruner statsSnapshotPruner(DSLContext dsl) {
+        return new StatsSnapshotPruner(dsl);
+    }
+
+    @Bean
     RunHistoryPruner runHistoryPruner(DSLContext dsl) {
         return new RunHistoryPruner(dsl, ZoneId.systemDefault());
     }

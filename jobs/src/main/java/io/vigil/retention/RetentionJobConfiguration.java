@@ -18,9 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code retentionJob}, nightly, for its slot: partitions ahead of time, then the expired raw partitions
- * (each table in a transaction of its own), then old run history, emails sent or failed for good long
- * ago and resolved alerts. Every step decides from the slot, not the wall clock, so a restart decides
- * the same; each is idempotent (a dropped partition is gone, a pruned run is gone).
+ * (each table in a transaction of its own) and old stats snapshots, then old run history, emails sent
+ * or failed for good long ago and resolved alerts. Every step decides from the slot, not the wall
+ * clock, so a restart decides the same; each is idempotent (a dropped partition is gone, a pruned run
+ * is gone).
  */
 @Configuration(proxyBeanMethods = false)
 public class RetentionJobConfiguration {
@@ -30,7 +31,7 @@ public class RetentionJobConfiguration {
     @Bean
     Job retentionJob(JobRepository jobRepository, PlatformTransactionManager tm, RetentionProperties properties,
                      MonthlyPartitions partitions, PartitionDropper dropper, RunHistoryPruner pruner,
-                     SentEmailPruner emailPruner, AlertHistoryPruner alertPruner,
+                     StatsSnapshotPruner statsPruner, SentEmailPruner emailPruner, AlertHistoryPruner alertPruner,
                      LocalRuns localRuns, FailureSummary failureSummary) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(localRuns)
@@ -44,6 +45,8 @@ public class RetentionJobConfiguration {
                         slot -> dropper.dropExpired("health_check", slot, properties.healthChecks()).size()))
                 .next(step("dropEvents", jobRepository, tm,
                         slot -> dropper.dropExpired("event", slot, properties.events()).size()))
+                .next(step("pruneStatsSnapshots", jobRepository, tm,
+                        slot -> statsPruner.pruneBefore(slot.minus(properties.statsSnapshots()))))
                 .next(step("pruneRunHistory", jobRepository, tm,
                         slot -> pruner.pruneEndedBefore(slot.minus(properties.batchMetadata()))))
                 .next(step("pruneSentEmails", jobRepository, tm,

@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * whole once its whole month is older than the retention and it is rolled up; the rollups stay.
  */
 @ConfigurationProperties("vigil.retention")
-public record RetentionProperties(Duration healthChecks, Duration events, Duration batchMetadata, Duration emails,
+public record RetentionProperties(Duration healthChecks, Duration statsSnapshots, Duration events, Duration batchMetadata, Duration emails,
                                   Duration alerts,
                                   Integer monthsAhead) {
 
     public RetentionProperties {
         healthChecks = positive("health-checks", healthChecks, Duration.ofDays(35));
+        statsSnapshots = positive("stats-snapshots", statsSnapshots, Duration.ofDays(90));
         events = positive("events", events, Duration.ofDays(90));
         batchMetadata = positive("batch-metadata", batchMetadata, Duration.ofDays(90));
         emails = positive("emails", emails, Duration.ofDays(30));

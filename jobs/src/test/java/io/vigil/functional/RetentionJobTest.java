@@ -6,10 +6,12 @@ import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
 import static io.vigil.db.jooq.Tables.BATCH_STEP_EXECUTION;
+import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
 import static io.vigil.db.jooq.Tables.HEALTH_ROLLUP_HOURLY;
+import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 import static io.vigil.db.jooq.Tables.SILENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +164,27 @@ class RetentionJobTest {
         assertThat(dsl.select(ALERT_EVALUATION.SLOT).from(ALERT_EVALUATION).fetch(ALERT_EVALUATION.SLOT))
                 .as("the latest evaluation stays, however old").containsExactly(longAgo);
         assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneAlertHistory"))
+                .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(1));
+    }
+
+    @Test
+    void prunesStatsSnapshotsOlderThanTheirRetention() {
+        Instant night = slot.plus(Duration.ofMinutes(5));
+        long connection = dsl.insertInto(MONITORED_CONNECTION).set(MONITORED_CONNECTION.NAME, "stats-db")
+                .set(MONITORED_CONNECTION.PROVIDER, "POSTGRESQL").set(MONITORED_CONNECTION.ADDRESS, "127.0.0.1:1/stats")
+                .set(MONITORED_CONNECTION.TIMEOUT_MS, 1000).set(MONITORED_CONNECTION.LATENCY_SLO_MS, 500)
+                .returning(MONITORED_CONNECTION.ID).fetchOne(MONITORED_CONNECTION.ID);
+        for (Duration age : List.of(Duration.ofDays(91), Duration.ofDays(89))) {
+            OffsetDateTime taken = night.minus(age).atOffset(ZoneOffset.UTC);
+            dsl.insertInto(DB_STATS_SNAPSHOT).set(DB_STATS_SNAPSHOT.CONNECTION_ID, connection)
+                    .set(DB_STATS_SNAPSHOT.SLOT, taken).set(DB_STATS_SNAPSHOT.TAKEN_AT, taken).execute();
+        }
+
+        JobExecution retention = run(RetentionJobConfiguration.JOB);
+
+        assertThat(dsl.select(DB_STATS_SNAPSHOT.SLOT).from(DB_STATS_SNAPSHOT).fetch(DB_STATS_SNAPSHOT.SLOT))
+                .containsExactly(night.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC));
+        assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneStatsSnapshots"))
                 .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(1));
     }
 
