@@ -5,17 +5,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.alert.AlertRule;
 import io.vigil.alert.AlertsProperties;
 import io.vigil.alert.RuleValidator;
+import io.vigil.health.HealthProperties;
+import io.vigil.health.fleet.FleetProperties;
+import io.vigil.mail.MailProperties;
+import io.vigil.retention.RetentionProperties;
+import io.vigil.rollup.RollupProperties;
+import io.vigil.schedule.SchedulesProperties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
-/** The sample configuration an operator copies must be valid as it stands. */
+/**
+ * The sample configuration an operator copies must be valid as it stands, and where it shows Vigil's
+ * defaults (everything but the example fleet and alert rules) it must show the defaults Vigil ships.
+ */
 class SampleConfigurationTest {
+
+    @Test
+    void theSampleShowsTheDefaultsVigilShips() throws IOException {
+        Binder sample = binder(new FileSystemResource(Path.of("deploy", "application.yml.sample")));
+        Binder shipped = binder(new ClassPathResource("application.yml"));
+
+        for (var section : List.of(Map.entry("vigil.retention", RetentionProperties.class),
+                Map.entry("vigil.rollup", RollupProperties.class), Map.entry("vigil.health", HealthProperties.class),
+                Map.entry("vigil.mail", MailProperties.class))) {
+            assertThat(sample.bind(section.getKey(), section.getValue()).get()).as(section.getKey())
+                    .isEqualTo(shipped.bind(section.getKey(), section.getValue()).get());
+        }
+        var sampleSchedules = sample.bind("vigil", SchedulesProperties.class).get().schedules();
+        var shippedSchedules = shipped.bind("vigil", SchedulesProperties.class).get().schedules();
+        assertThat(sampleSchedules.keySet()).containsExactlyInAnyOrderElementsOf(shippedSchedules.keySet());
+        shippedSchedules.forEach((job, schedule) -> assertThat(sampleSchedules.get(job).cron()).as(job)
+                .isEqualTo(schedule.cron()));
+        assertThat(sample.bind("vigil.fleet", FleetProperties.class).get().connections()).hasSize(5);
+    }
+
+    private static Binder binder(Resource yaml) throws IOException {
+        return new Binder(ConfigurationPropertySources.from(new YamlPropertySourceLoader().load("yaml", yaml)));
+    }
 
     @Test
     void everyAlertRuleInTheSampleIsValid() throws IOException {
