@@ -22,6 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * alert ──▶ mail, runs, database         (health, rollup and retention take its step and listener by type
  *                                         and name, so they know nothing of it; mail knows nothing of alerts)
  * the alert decisions (conditions, state machine, grouping, subject, threading, rendering): plain Java
+ * secret (the scrubber) and time.Backoff: plain Java, shared by health and mail, knowing no feature
  * </pre>
  */
 @AnalyzeClasses(packages = "io.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -97,6 +98,12 @@ class ArchitectureTest {
                     + "|ConnectionFacts|NoticeGroups|SubjectLine|Threading|AlertMailRenderer|NoticeView|AvailabilityStrip"
                     + "|RuleValidator|Silence|Percentiles|Commands)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");
+
+    @ArchTest
+    static final ArchRule sharedPiecesArePlainJavaAndKnowNoFeature = noClasses()
+            .that().resideInAPackage("io.vigil.secret..").or().haveFullyQualifiedName("io.vigil.time.Backoff")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..",
+                    "io.vigil.health..", "io.vigil.mail..", "io.vigil.alert..", "io.vigil.schedule..", "io.vigil.runs..");
 
     /** Vigil's own SQL goes through jOOQ with bind values; raw JDBC is only for probing monitored targets. */
     @ArchTest

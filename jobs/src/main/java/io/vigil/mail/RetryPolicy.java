@@ -1,5 +1,6 @@
 package io.vigil.mail;
 
+import io.vigil.time.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,10 +14,7 @@ import java.util.function.DoubleSupplier;
 public class RetryPolicy {
 
     private final int maxAttempts;
-    private final Duration baseDelay;
-    private final Duration maxDelay;
-    private final double jitter;
-    private final DoubleSupplier random;
+    private final Backoff backoff;
 
     /** @param random uniform in [0, 1); injected so tests get exact delays */
     public RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter, DoubleSupplier random) {
@@ -25,10 +23,7 @@ public class RetryPolicy {
                     + "and jitter in [0, 1); was " + maxAttempts + ", " + baseDelay + ", " + maxDelay + ", " + jitter);
         }
         this.maxAttempts = maxAttempts;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
-        this.jitter = jitter;
-        this.random = random;
+        this.backoff = new Backoff(baseDelay, maxDelay, jitter, random);
     }
 
     /** When to try again after the {@code failedAttempts}-th failed send at {@code now}; empty: give up. */
@@ -44,12 +39,6 @@ public class RetryPolicy {
     }
 
     Duration delay(int failedAttempts) {
-        long base = baseDelay.toMillis();
-        long cap = maxDelay.toMillis();
-        int doublings = Math.max(0, failedAttempts - 1);
-        // Past 2^62 the shift overflows; the cap is reached long before in any sane configuration.
-        long exponential = doublings >= 62 || base > (cap >> Math.min(doublings, 62)) ? cap : base << doublings;
-        double spread = 1 + jitter * (2 * random.getAsDouble() - 1);
-        return Duration.ofMillis(Math.round(Math.min(exponential, cap) * spread));
+        return backoff.after(Math.max(0, failedAttempts - 1));
     }
 }

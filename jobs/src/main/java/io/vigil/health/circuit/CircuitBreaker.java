@@ -1,5 +1,6 @@
 package io.vigil.health.circuit;
 
+import io.vigil.time.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleSupplier;
@@ -15,10 +16,7 @@ public class CircuitBreaker {
     public enum Decision { PROBE, PROBE_HALF_OPEN, SKIP }
 
     private final int failureThreshold;
-    private final Duration baseDelay;
-    private final Duration maxDelay;
-    private final double jitter;
-    private final DoubleSupplier random;
+    private final Backoff backoff;
 
     /** @param random uniform in [0, 1); injected so tests get exact delays */
     public CircuitBreaker(int failureThreshold, Duration baseDelay, Duration maxDelay, double jitter,
@@ -30,10 +28,7 @@ public class CircuitBreaker {
             throw new IllegalArgumentException("vigil.health.circuit.jitter must be in [0, 1), for example 0.2");
         }
         this.failureThreshold = failureThreshold;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
-        this.jitter = jitter;
-        this.random = random;
+        this.backoff = new Backoff(baseDelay, maxDelay, jitter, random);
     }
 
     public Decision decide(Circuit circuit, Instant now) {
@@ -57,11 +52,6 @@ public class CircuitBreaker {
 
     /** The wait after the n-th failed attempt past the threshold (n = 0 when the circuit first opens). */
     Duration delay(int attemptsPastThreshold) {
-        long base = baseDelay.toMillis();
-        long capped = maxDelay.toMillis();
-        long exponential = attemptsPastThreshold >= 62 ? capped
-                : Math.min(capped, base * (1L << Math.min(attemptsPastThreshold, 30)));
-        double spread = 1 + jitter * (2 * random.getAsDouble() - 1);
-        return Duration.ofMillis(Math.round(exponential * spread));
+        return backoff.after(attemptsPastThreshold);
     }
 }

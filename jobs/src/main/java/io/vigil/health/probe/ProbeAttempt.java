@@ -1,5 +1,6 @@
 package io.vigil.health.probe;
 
+import io.vigil.secret.SecretScrubber;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.vigil.health.probe;
+package io.vigil.secret;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.vigil.health.probe;
+package io.vigil.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
