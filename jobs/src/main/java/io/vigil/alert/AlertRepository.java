@@ -43,6 +43,13 @@ public class AlertRepository {
         return rules;
     }
 
+    /** Whether a JOB_FAILED alert about this job is pending or firing. */
+    public boolean hasActiveRunAlert(DSLContext tx, String job) {
+        return tx.fetchExists(tx.selectOne().from(ALERT).join(ALERT_RULE).on(ALERT_RULE.ID.eq(ALERT.RULE_ID))
+                .where(ALERT.SUBJECT.eq(job)).and(ALERT.STATE.ne(AlertState.RESOLVED.name()))
+                .and(ALERT_RULE.TYPE.eq(ConditionType.JOB_FAILED.name())));
+    }
+
     public List<ActiveAlert> active(DSLContext tx) {
         return tx.selectFrom(ALERT).where(ALERT.STATE.ne(AlertState.RESOLVED.name())).orderBy(ALERT.ID)
                 .fetch(AlertRepository::active);

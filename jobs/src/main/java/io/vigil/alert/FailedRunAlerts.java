@@ -68,6 +68,10 @@ public class FailedRunAlerts implements JobExecutionListener, RunEndObserver {
     private void record(DSLContext tx, JobExecution execution) {
         String job = execution.getJobInstance().getJobName();
         boolean failed = execution.getStatus() == BatchStatus.FAILED;
+        // Most runs complete with nothing to resolve: they need not queue behind an evaluation's lock.
+        if (!failed && !alerts.hasActiveRunAlert(tx, job)) {
+            return;
+        }
         RunFacts run = failed ? facts(execution) : null;
         Instant now = clock.instant();
         alerts.lockForChanges(tx);
