@@ -4,7 +4,6 @@ import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,8 @@ public class AlertEvaluation {
 
     private Report evaluate(DSLContext tx, Instant slot) {
         alerts.lockForChanges(tx);
-        OffsetDateTime latest = tx.select(DSL.max(ALERT_EVALUATION.SLOT)).from(ALERT_EVALUATION).fetchOne().value1();
-        if (latest != null && !slot.isAfter(latest.toInstant())) {
+        Instant latest = tx.select(DSL.max(ALERT_EVALUATION.SLOT)).from(ALERT_EVALUATION).fetchOne().value1();
+        if (latest != null && !slot.isAfter(latest)) {
             return new Report(true, 0, 0);
         }
         List<ActiveAlert> active = alerts.active(tx);
@@ -84,7 +83,7 @@ public class AlertEvaluation {
         int emails = notifier.send(tx, "alerts:" + slot, notices);
         tx.insertInto(ALERT_EVALUATION, ALERT_EVALUATION.SLOT, ALERT_EVALUATION.EVALUATED_AT,
                         ALERT_EVALUATION.ALERTS_CHANGED, ALERT_EVALUATION.EMAILS_QUEUED)
-                .values(AlertRepository.at(slot), AlertRepository.at(clock.instant()), changed, emails)
+                .values(slot, clock.instant(), changed, emails)
                 .execute();
         return new Report(false, changed, emails);
     }

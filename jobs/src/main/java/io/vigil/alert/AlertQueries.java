@@ -53,8 +53,7 @@ public class AlertQueries {
             boolean silenced = connection && !r.value4().equals(AlertState.RESOLVED.name())
                     && active.stream().anyMatch(s -> s.matches(r.value3(), tags));
             return new AlertSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                    AlertRepository.instant(r.value6()), AlertRepository.instant(r.value7()),
-                    AlertRepository.instant(r.value8()), silenced, r.value9());
+                    r.value6(), r.value7(), r.value8(), silenced, r.value9());
         });
     }
 }

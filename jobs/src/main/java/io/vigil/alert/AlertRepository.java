@@ -8,8 +8,6 @@ import io.vigil.db.jooq.tables.records.AlertRuleRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,16 +77,16 @@ public class AlertRepository {
 
     private void set(AlertRecord record, AlertStatus status, String description, RunFacts run, Instant slot) {
         record.setState(status.state().name());
-        record.setSince(at(status.since()));
-        record.setFiredAt(at(status.firedAt()));
-        record.setResolvedAt(at(status.resolvedAt()));
-        record.setConditionFalseSince(at(status.conditionFalseSince()));
+        record.setSince(status.since());
+        record.setFiredAt(status.firedAt());
+        record.setResolvedAt(status.resolvedAt());
+        record.setConditionFalseSince(status.conditionFalseSince());
         record.setFiringNotified(status.firingNotified());
-        record.setLastNotifiedAt(at(status.lastNotifiedAt()));
-        record.setLastEvaluatedSlot(at(slot));
+        record.setLastNotifiedAt(status.lastNotifiedAt());
+        record.setLastEvaluatedSlot(slot);
         record.setDescription(description);
         record.setDetails(run == null ? null : JSONB.valueOf(JSON.writeValueAsString(run)));
-        record.setUpdatedAt(at(clock.instant()));
+        record.setUpdatedAt(clock.instant());
     }
 
     static AlertRule rule(AlertRuleRecord r) {
@@ -100,19 +98,11 @@ public class AlertRepository {
     }
 
     private static ActiveAlert active(AlertRecord r) {
-        AlertStatus status = new AlertStatus(AlertState.valueOf(r.getState()), instant(r.getSince()),
-                instant(r.getFiredAt()), instant(r.getResolvedAt()), instant(r.getConditionFalseSince()),
-                r.getFiringNotified(), instant(r.getLastNotifiedAt()));
+        AlertStatus status = new AlertStatus(AlertState.valueOf(r.getState()), r.getSince(),
+                r.getFiredAt(), r.getResolvedAt(), r.getConditionFalseSince(), r.getFiringNotified(),
+                r.getLastNotifiedAt());
         RunFacts run = r.getDetails() == null ? null : JSON.readValue(r.getDetails().data(), RunFacts.class);
         return new ActiveAlert(r.getId(), r.getRuleId(), r.getSubject(), r.getConnectionId(), status,
                 r.getDescription(), run);
-    }
-
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

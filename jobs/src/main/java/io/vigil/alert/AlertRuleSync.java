@@ -5,8 +5,7 @@ import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import io.vigil.database.DeclaredRows;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,7 +60,7 @@ public class AlertRuleSync {
             log.warn("vigil.alerts.operators is empty: a failed run is mailed only to the recipients of JOB_FAILED rules");
         }
         List<String> disabled = dsl.transactionResult(tx -> {
-            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+            Instant now = clock.instant();
             valid.forEach(rule -> upsert(tx.dsl(), rule, now));
             return tx.dsl().update(ALERT_RULE)
                     .set(ALERT_RULE.ENABLED, false)
@@ -81,7 +80,7 @@ public class AlertRuleSync {
                 RuleDeclaration.DEFAULT_REPEAT_INTERVAL, true, true);
     }
 
-    private static void upsert(DSLContext dsl, AlertRule rule, OffsetDateTime now) {
+    private static void upsert(DSLContext dsl, AlertRule rule, Instant now) {
         Map<Field<?>, Object> declared = new LinkedHashMap<>();
         declared.put(ALERT_RULE.TYPE, rule.type().name());
         declared.put(ALERT_RULE.THRESHOLD, rule.threshold());

@@ -6,8 +6,6 @@ import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,26 +20,25 @@ import org.jooq.DSLContext;
 public class HealthHistoryReader {
 
     public List<ConnectionHistory> load(DSLContext tx, Instant slot) {
-        OffsetDateTime to = slot.atOffset(ZoneOffset.UTC);
-        OffsetDateTime from = to.minus(RuleValidator.MAX_WINDOW);
+        Instant from = slot.minus(RuleValidator.MAX_WINDOW);
         Map<Long, List<Check>> checks = new HashMap<>();
         tx.select(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT, HEALTH_CHECK.STATUS, HEALTH_CHECK.LATENCY_MS,
                         HEALTH_CHECK.ERROR_MESSAGE)
                 .from(HEALTH_CHECK)
-                .where(HEALTH_CHECK.SLOT.gt(from)).and(HEALTH_CHECK.SLOT.le(to))
+                .where(HEALTH_CHECK.SLOT.gt(from)).and(HEALTH_CHECK.SLOT.le(slot))
                 // Slot order is the index's order; grouping by connection below keeps it within each.
                 .orderBy(HEALTH_CHECK.SLOT)
                 .forEach(r -> checks.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new Check(r.value2().toInstant(), r.value3(), r.value4(), r.value5())));
+                        .add(new Check(r.value2(), r.value3(), r.value4(), r.value5())));
         Map<Long, StatsSample> stats = new HashMap<>();
         tx.selectDistinct(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT, DB_STATS_SNAPSHOT.CONNECTIONS_USED,
                         DB_STATS_SNAPSHOT.CONNECTIONS_MAX, DB_STATS_SNAPSHOT.MEMORY_USED_BYTES,
                         DB_STATS_SNAPSHOT.MEMORY_MAX_BYTES)
                 .on(DB_STATS_SNAPSHOT.CONNECTION_ID)
                 .from(DB_STATS_SNAPSHOT)
-                .where(DB_STATS_SNAPSHOT.SLOT.gt(from)).and(DB_STATS_SNAPSHOT.SLOT.le(to))
+                .where(DB_STATS_SNAPSHOT.SLOT.gt(from)).and(DB_STATS_SNAPSHOT.SLOT.le(slot))
                 .orderBy(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT.desc())
-                .forEach(r -> stats.put(r.value1(), new StatsSample(r.value2().toInstant(), r.value3(), r.value4(),
+                .forEach(r -> stats.put(r.value1(), new StatsSample(r.value2(), r.value3(), r.value4(),
                         r.value5(), r.value6())));
         return tx.select(MONITORED_CONNECTION.ID, MONITORED_CONNECTION.NAME, MONITORED_CONNECTION.TAGS,
                         MONITORED_CONNECTION.LATENCY_SLO_MS)

@@ -40,11 +40,11 @@ public class SilenceRepository {
         SilenceRecord record = dsl.newRecord(SILENCE);
         record.setConnectionName(connection);
         record.setTag(tag);
-        record.setStartsAt(AlertRepository.at(now));
-        record.setEndsAt(AlertRepository.at(now.plus(duration)));
+        record.setStartsAt(now);
+        record.setEndsAt(now.plus(duration));
         record.setComment(comment);
         record.setAuthor(author);
-        record.setCreatedAt(AlertRepository.at(now));
+        record.setCreatedAt(now);
         record.store();
         return silence(record);
     }
@@ -65,7 +65,7 @@ public class SilenceRepository {
     }
 
     public List<Silence> activeAt(DSLContext tx, Instant instant) {
-        return tx.selectFrom(SILENCE).where(SILENCE.ENDS_AT.gt(AlertRepository.at(instant)))
+        return tx.selectFrom(SILENCE).where(SILENCE.ENDS_AT.gt(instant))
                 .fetch(SilenceRepository::silence).stream().filter(s -> s.activeAt(instant)).toList();
     }
 
@@ -79,14 +79,13 @@ public class SilenceRepository {
         if (!silence.activeAt(now) && !silence.startsAt().isAfter(now)) {
             return new Expiry.AlreadyOver(silence);
         }
-        dsl.update(SILENCE).set(SILENCE.EXPIRED_AT, AlertRepository.at(now)).where(SILENCE.ID.eq(id)).execute();
+        dsl.update(SILENCE).set(SILENCE.EXPIRED_AT, now).where(SILENCE.ID.eq(id)).execute();
         return new Expiry.Expired(new Silence(silence.id(), silence.connection(), silence.tag(), silence.startsAt(),
                 silence.endsAt(), silence.comment(), silence.author(), silence.createdAt(), now));
     }
 
     private static Silence silence(SilenceRecord r) {
-        return new Silence(r.getId(), r.getConnectionName(), r.getTag(), r.getStartsAt().toInstant(),
-                r.getEndsAt().toInstant(), r.getComment(), r.getAuthor(), r.getCreatedAt().toInstant(),
-                AlertRepository.instant(r.getExpiredAt()));
+        return new Silence(r.getId(), r.getConnectionName(), r.getTag(), r.getStartsAt(),
+                r.getEndsAt(), r.getComment(), r.getAuthor(), r.getCreatedAt(), r.getExpiredAt());
     }
 }

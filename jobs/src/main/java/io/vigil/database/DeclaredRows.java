@@ -1,6 +1,6 @@
 package io.vigil.database;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -19,8 +19,8 @@ public final class DeclaredRows {
     }
 
     public static <R extends TableRecord<R>> void upsert(DSLContext dsl, Table<R> table, TableField<R, String> nameField,
-                                                         String name, TableField<R, OffsetDateTime> createdAt,
-                                                         OffsetDateTime now, Map<Field<?>, Object> declared) {
+                                                         String name, TableField<R, Instant> createdAt,
+                                                         Instant now, Map<Field<?>, Object> declared) {
         dsl.insertInto(table)
                 .set(nameField, name)
                 .set(createdAt, now)

@@ -10,8 +10,6 @@ import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.probe.DbStats;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +49,14 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         if (chunk.isEmpty()) {
             return;
         }
-        OffsetDateTime slotAt = slot.atOffset(ZoneOffset.UTC);
         List<HealthCheckRecord> checks = new ArrayList<>();
         List<DbStatsSnapshotRecord> snapshots = new ArrayList<>();
         List<Query> circuitUpdates = new ArrayList<>();
         Instant now = clock.instant();
         for (HealthCheckResult result : chunk) {
-            checks.add(check(result, slotAt));
+            checks.add(check(result));
             if (result.stats() != null) {
-                snapshots.add(snapshot(result, slotAt));
+                snapshots.add(snapshot(result));
             }
             if (result.circuitAfter() != null) {
                 circuitUpdates.add(circuits.save(result.connectionId(), result.circuitAfter(), slot, now));
@@ -97,15 +94,14 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         return step.set(field, excluded(field));
     }
 
-    private HealthCheckRecord check(HealthCheckResult result, OffsetDateTime slotAt) {
-        return new HealthCheckRecord(result.connectionId(), slotAt, result.checkedAt().atOffset(ZoneOffset.UTC),
-                result.status().name(), result.latencyMs(), result.errorClass(), result.errorMessage(),
-                jsonb(result.details()), jobExecutionId);
+    private HealthCheckRecord check(HealthCheckResult result) {
+        return new HealthCheckRecord(result.connectionId(), slot, result.checkedAt(), result.status().name(),
+                result.latencyMs(), result.errorClass(), result.errorMessage(), jsonb(result.details()), jobExecutionId);
     }
 
-    private DbStatsSnapshotRecord snapshot(HealthCheckResult result, OffsetDateTime slotAt) {
+    private DbStatsSnapshotRecord snapshot(HealthCheckResult result) {
         DbStats s = result.stats();
-        return new DbStatsSnapshotRecord(result.connectionId(), slotAt, result.checkedAt().atOffset(ZoneOffset.UTC),
+        return new DbStatsSnapshotRecord(result.connectionId(), slot, result.checkedAt(),
                 s.serverVersion(), s.connectionsUsed(), s.connectionsMax(), s.cacheHitRatio(), s.databaseSizeBytes(),
                 s.longestTransactionSeconds(), s.memoryUsedBytes(), s.memoryMaxBytes(), s.keyspaceHitRate(),
                 jsonb(s.details()));

@@ -4,8 +4,6 @@ import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,7 @@ public class JooqOutboxStore implements OutboxStore {
     public Optional<QueuedEmail> claimDue(Instant now) {
         return dsl.selectFrom(EMAIL_OUTBOX)
                 .where(EMAIL_OUTBOX.STATUS.eq(EmailStatus.PENDING.name()))
-                .and(EMAIL_OUTBOX.NEXT_ATTEMPT_AT.le(utc(now)))
+                .and(EMAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, EMAIL_OUTBOX.ID)
                 .limit(1)
                 .forUpdate().skipLocked()
@@ -40,7 +38,7 @@ public class JooqOutboxStore implements OutboxStore {
     public void markSent(long id, Instant sentAt) {
         dsl.update(EMAIL_OUTBOX)
                 .set(EMAIL_OUTBOX.STATUS, EmailStatus.SENT.name())
-                .set(EMAIL_OUTBOX.SENT_AT, utc(sentAt))
+                .set(EMAIL_OUTBOX.SENT_AT, sentAt)
                 .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
                 .where(EMAIL_OUTBOX.ID.eq(id))
                 .execute();
@@ -51,7 +49,7 @@ public class JooqOutboxStore implements OutboxStore {
         dsl.update(EMAIL_OUTBOX)
                 .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
                 .set(EMAIL_OUTBOX.LAST_ERROR, error)
-                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, utc(nextAttemptAt))
+                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, nextAttemptAt)
                 .where(EMAIL_OUTBOX.ID.eq(id))
                 .execute();
     }
@@ -69,10 +67,6 @@ public class JooqOutboxStore implements OutboxStore {
     private static QueuedEmail queued(EmailOutboxRecord row) {
         return new QueuedEmail(row.getId(), row.getMessageId(), row.getInReplyTo(), Arrays.asList(row.getReferences()),
                 Arrays.asList(row.getRecipients()), row.getSubject(), row.getTextBody(), row.getHtmlBody(),
-                JSON.readValue(row.getHeaders().data(), HEADERS), row.getAttempts(), row.getCreatedAt().toInstant());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                JSON.readValue(row.getHeaders().data(), HEADERS), row.getAttempts(), row.getCreatedAt());
     }
 }

@@ -3,8 +3,7 @@ package io.vigil.mail;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +27,7 @@ public class Outbox {
     /** The Message-ID the email goes out with; the first one's if this key was already queued. */
     public String enqueue(DSLContext tx, OutgoingEmail email) {
         String messageId = messageIdFor(email.dedupeKey());
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        Instant now = clock.instant();
         tx.insertInto(EMAIL_OUTBOX)
                 .set(EMAIL_OUTBOX.DEDUPE_KEY, email.dedupeKey())
                 .set(EMAIL_OUTBOX.MESSAGE_ID, messageId)

@@ -1,12 +1,9 @@
 package io.vigil.mail;
 
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
-import static io.vigil.mail.JooqOutboxStore.utc;
 
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +54,7 @@ public class OutboxQueries {
             tx.dsl().update(EMAIL_OUTBOX)
                     .set(EMAIL_OUTBOX.STATUS, EmailStatus.PENDING.name())
                     .set(EMAIL_OUTBOX.ATTEMPTS, 0)
-                    .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, utc(clock.instant()))
+                    .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, clock.instant())
                     .setNull(EMAIL_OUTBOX.LAST_ERROR)
                     .where(EMAIL_OUTBOX.ID.eq(id))
                     .execute();
@@ -68,12 +65,7 @@ public class OutboxQueries {
     private static OutboxEntry entry(EmailOutboxRecord row) {
         EmailStatus status = EmailStatus.valueOf(row.getStatus());
         return new OutboxEntry(row.getId(), status, row.getAttempts(), Arrays.asList(row.getRecipients()),
-                row.getSubject(), row.getMessageId(), row.getCreatedAt().toInstant(),
-                status == EmailStatus.PENDING ? row.getNextAttemptAt().toInstant() : null,
-                instant(row.getSentAt()), row.getLastError());
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+                row.getSubject(), row.getMessageId(), row.getCreatedAt(),
+                status == EmailStatus.PENDING ? row.getNextAttemptAt() : null, row.getSentAt(), row.getLastError());
     }
 }

@@ -5,7 +5,6 @@ import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 import static io.vigil.db.jooq.Tables.SILENCE;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -25,12 +24,11 @@ public class AlertHistoryPruner {
 
     /** The number of alerts deleted (with their links to emails; the emails have their own retention). */
     public int pruneBefore(Instant cutoff) {
-        var before = cutoff.atOffset(ZoneOffset.UTC);
         // In the step's transaction, like every retention step.
-        int alerts = dsl.deleteFrom(ALERT).where(ALERT.STATE.eq("RESOLVED").and(ALERT.RESOLVED_AT.lt(before))).execute();
+        int alerts = dsl.deleteFrom(ALERT).where(ALERT.STATE.eq("RESOLVED").and(ALERT.RESOLVED_AT.lt(cutoff))).execute();
         dsl.deleteFrom(SILENCE)
-                .where(DSL.least(DSL.coalesce(SILENCE.EXPIRED_AT, SILENCE.ENDS_AT), SILENCE.ENDS_AT).lt(before)).execute();
-        dsl.deleteFrom(ALERT_EVALUATION).where(ALERT_EVALUATION.SLOT.lt(before))
+                .where(DSL.least(DSL.coalesce(SILENCE.EXPIRED_AT, SILENCE.ENDS_AT), SILENCE.ENDS_AT).lt(cutoff)).execute();
+        dsl.deleteFrom(ALERT_EVALUATION).where(ALERT_EVALUATION.SLOT.lt(cutoff))
                 .and(ALERT_EVALUATION.SLOT.lt(DSL.select(DSL.max(ALERT_EVALUATION.SLOT)).from(ALERT_EVALUATION)))
                 .execute();
         return alerts;

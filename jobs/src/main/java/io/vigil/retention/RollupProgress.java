@@ -5,9 +5,8 @@ import static io.vigil.db.jooq.Tables.EVENT;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK_CHANGE;
 import static io.vigil.db.jooq.Tables.ROLLUP_WATERMARK;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -26,8 +25,8 @@ public class RollupProgress {
     }
 
     public boolean rolledUp(MonthlyPartition partition) {
-        OffsetDateTime start = partition.start().atOffset(ZoneOffset.UTC);
-        OffsetDateTime end = partition.end().atOffset(ZoneOffset.UTC);
+        Instant start = partition.start();
+        Instant end = partition.end();
         Condition hourlyPending = switch (partition.table()) {
             case "event" -> DSL.exists(DSL.selectOne().from(EVENT)
                     .where(EVENT.OCCURRED_AT.ge(start)).and(EVENT.OCCURRED_AT.lt(end))

@@ -3,7 +3,6 @@ package io.vigil.retention;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /**
@@ -22,10 +21,9 @@ public class SentEmailPruner {
 
     /** The number of emails deleted. */
     public int pruneDoneBefore(Instant cutoff) {
-        var before = cutoff.atOffset(ZoneOffset.UTC);
         return dsl.deleteFrom(EMAIL_OUTBOX)
-                .where(EMAIL_OUTBOX.STATUS.eq("SENT").and(EMAIL_OUTBOX.SENT_AT.lt(before))
-                        .or(EMAIL_OUTBOX.STATUS.eq("FAILED").and(EMAIL_OUTBOX.CREATED_AT.lt(before))))
+                .where(EMAIL_OUTBOX.STATUS.eq("SENT").and(EMAIL_OUTBOX.SENT_AT.lt(cutoff))
+                        .or(EMAIL_OUTBOX.STATUS.eq("FAILED").and(EMAIL_OUTBOX.CREATED_AT.lt(cutoff))))
                 .execute();
     }
 }

@@ -3,7 +3,6 @@ package io.vigil.retention;
 import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /**
@@ -21,6 +20,6 @@ public class StatsSnapshotPruner {
 
     /** The number of snapshots deleted. */
     public int pruneBefore(Instant cutoff) {
-        return dsl.deleteFrom(DB_STATS_SNAPSHOT).where(DB_STATS_SNAPSHOT.SLOT.lt(cutoff.atOffset(ZoneOffset.UTC))).execute();
+        return dsl.deleteFrom(DB_STATS_SNAPSHOT).where(DB_STATS_SNAPSHOT.SLOT.lt(cutoff)).execute();
     }
 }

@@ -4,7 +4,7 @@ import static io.vigil.db.jooq.Tables.DAILY_ROLLUP_PENDING;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -29,7 +29,7 @@ public class EventHourlyFold implements Fold {
     public static final String ROLLUP = "event_hourly";
 
     private static final Table<?> WINDOW = DSL.table(DSL.name("event_fold_window"));
-    private static final Field<OffsetDateTime> HOUR = DSL.field(DSL.name("event_fold_window", "hour"), OffsetDateTime.class);
+    private static final Field<Instant> HOUR = DSL.field(DSL.name("event_fold_window", "hour"), Instant.class);
     private static final Field<String> SOURCE = DSL.field(DSL.name("event_fold_window", "source"), String.class);
     private static final Field<String> TYPE = DSL.field(DSL.name("event_fold_window", "type"), String.class);
 
@@ -70,7 +70,7 @@ public class EventHourlyFold implements Fold {
 
     /** The window's rows per bucket, in the rollup's column order; dropped when the transaction ends. */
     private void aggregateWindow(FoldWindow window) {
-        Field<OffsetDateTime> hour = Buckets.hourOf(EVENT.OCCURRED_AT);
+        Field<Instant> hour = Buckets.hourOf(EVENT.OCCURRED_AT);
         List<Field<?>> columns = new ArrayList<>(List.of(hour.as("hour"), EVENT.SOURCE.as("source"), EVENT.TYPE.as("type")));
         List<Field<?>> measures = EventAggregates.measures();
         for (int i = 0; i < measures.size(); i++) {
@@ -91,7 +91,7 @@ public class EventHourlyFold implements Fold {
                 .join(EVENT_ROLLUP_HOURLY).on(EVENT_ROLLUP_HOURLY.HOUR.eq(HOUR),
                         EVENT_ROLLUP_HOURLY.SOURCE.eq(SOURCE), EVENT_ROLLUP_HOURLY.TYPE.eq(TYPE))
                 .asTable("folded");
-        Field<OffsetDateTime> hour = folded.field("hour", OffsetDateTime.class);
+        Field<Instant> hour = folded.field("hour", Instant.class);
         Field<String> source = folded.field("source", String.class);
         Field<String> type = folded.field("type", String.class);
 

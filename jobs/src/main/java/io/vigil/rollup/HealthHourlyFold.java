@@ -5,7 +5,7 @@ import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK_CHANGE;
 import static io.vigil.db.jooq.Tables.HEALTH_ROLLUP_HOURLY;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -51,7 +51,7 @@ public class HealthHourlyFold implements Fold {
                         Buckets.hourOf(HEALTH_CHECK_CHANGE.SLOT).as("hour"))
                 .from(HEALTH_CHECK_CHANGE).where(inWindow).asTable("touched");
         Field<Long> connection = touched.field("connection_id", Long.class);
-        Field<OffsetDateTime> hour = touched.field("hour", OffsetDateTime.class);
+        Field<Instant> hour = touched.field("hour", Instant.class);
 
         List<Field<?>> columns = new ArrayList<>(List.of(connection, hour));
         columns.addAll(HealthAggregates.measures());

@@ -4,6 +4,7 @@ import static io.vigil.db.jooq.Tables.ROLLUP_WATERMARK;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The rollup watermarks. {@link #lock} takes the row lock, so two runs of the same rollup (a slow run
@@ -33,7 +34,9 @@ public class Watermarks {
     public void advance(String rollup, long foldedThrough) {
         dsl.update(ROLLUP_WATERMARK)
                 .set(ROLLUP_WATERMARK.FOLDED_THROUGH, foldedThrough)
-                .set(ROLLUP_WATERMARK.UPDATED_AT, DSL.currentOffsetDateTime())
+                // Not DSL.currentInstant(): jOOQ renders it as current_timestamp cast to timestamp and back,
+                // which moves it by an hour in the repeated hour of a DST session time zone.
+                .set(ROLLUP_WATERMARK.UPDATED_AT, DSL.currentOffsetDateTime().coerce(SQLDataType.INSTANT))
                 .where(ROLLUP_WATERMARK.ROLLUP.eq(rollup))
                 .execute();
     }

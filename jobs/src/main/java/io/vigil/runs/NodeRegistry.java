@@ -5,8 +5,6 @@ import static io.vigil.db.jooq.Tables.NODE;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -20,16 +18,15 @@ public class NodeRegistry {
     }
 
     public void checkIn(NodeIdentity node, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         dsl.insertInto(NODE)
                 .set(NODE.NODE_ID, node.nodeId())
                 .set(NODE.HOST, node.host())
                 .set(NODE.PID, node.pid())
-                .set(NODE.STARTED_AT, at)
-                .set(NODE.LAST_SEEN, at)
+                .set(NODE.STARTED_AT, now)
+                .set(NODE.LAST_SEEN, now)
                 .onConflict(NODE.NODE_ID)
                 .doUpdate()
-                .set(NODE.LAST_SEEN, at)
+                .set(NODE.LAST_SEEN, now)
                 .execute();
     }
 
@@ -39,7 +36,7 @@ public class NodeRegistry {
 
     public boolean isAlive(String nodeId, Instant now, Duration staleAfter) {
         return dsl.fetchExists(NODE, NODE.NODE_ID.eq(nodeId)
-                .and(NODE.LAST_SEEN.ge(now.minus(staleAfter).atOffset(ZoneOffset.UTC))));
+                .and(NODE.LAST_SEEN.ge(now.minus(staleAfter))));
     }
 
     public void recordOwner(long jobExecutionId, NodeIdentity node) {

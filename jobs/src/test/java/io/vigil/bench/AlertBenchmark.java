@@ -24,7 +24,6 @@ import io.vigil.testing.TestSmtp;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -267,11 +266,10 @@ public final class AlertBenchmark {
 
     /** EXPLAIN ANALYZE of the reader's checks query (the same statement, as jOOQ renders it). */
     private static void explain(DSLContext dsl, Instant slot) {
-        OffsetDateTime to = slot.atOffset(ZoneOffset.UTC);
         var query = dsl.select(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT, HEALTH_CHECK.STATUS, HEALTH_CHECK.LATENCY_MS,
                         HEALTH_CHECK.ERROR_MESSAGE)
                 .from(HEALTH_CHECK)
-                .where(HEALTH_CHECK.SLOT.gt(to.minusHours(24))).and(HEALTH_CHECK.SLOT.le(to))
+                .where(HEALTH_CHECK.SLOT.gt(slot.minus(Duration.ofHours(24)))).and(HEALTH_CHECK.SLOT.le(slot))
                 .orderBy(HEALTH_CHECK.SLOT);
         System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the reader's health_check query:");
         dsl.fetch("EXPLAIN (ANALYZE, BUFFERS) " + dsl.renderInlined(query))
@@ -426,8 +424,8 @@ public final class AlertBenchmark {
                 .run(args.toArray(String[]::new));
     }
 
-    private static org.jooq.Field<OffsetDateTime> time(Instant instant) {
-        return DSL.val(instant.atOffset(ZoneOffset.UTC)).cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
+    private static org.jooq.Field<Instant> time(Instant instant) {
+        return DSL.val(instant).cast(SQLDataType.INSTANT);
     }
 
     private static String column(List<double[]> rows, int index) {

@@ -30,7 +30,6 @@ import io.vigil.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -296,15 +295,14 @@ public final class FanOutBenchmark {
         }
 
         DSLContext dsl = context.getBean(DSLContext.class);
-        var slotAt = slot.atOffset(ZoneOffset.UTC);
         Map<String, Integer> byStatus = dsl.select(HEALTH_CHECK.STATUS, org.jooq.impl.DSL.count())
-                .from(HEALTH_CHECK).where(HEALTH_CHECK.SLOT.eq(slotAt))
+                .from(HEALTH_CHECK).where(HEALTH_CHECK.SLOT.eq(slot))
                 .groupBy(HEALTH_CHECK.STATUS)
                 .fetchMap(r -> r.value1(), r -> r.value2());
         int rows = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         int downHanging = dsl.fetchCount(HEALTH_CHECK.join(MONITORED_CONNECTION)
                         .on(MONITORED_CONNECTION.ID.eq(HEALTH_CHECK.CONNECTION_ID)),
-                HEALTH_CHECK.SLOT.eq(slotAt).and(HEALTH_CHECK.STATUS.eq(HealthStatus.DOWN.name()))
+                HEALTH_CHECK.SLOT.eq(slot).and(HEALTH_CHECK.STATUS.eq(HealthStatus.DOWN.name()))
                         .and(MONITORED_CONNECTION.ADDRESS.contains("/hang/")));
         int up = byStatus.getOrDefault(HealthStatus.UP.name(), 0);
         int down = byStatus.getOrDefault(HealthStatus.DOWN.name(), 0);
@@ -376,7 +374,7 @@ public final class FanOutBenchmark {
         System.out.printf(Locale.ROOT, "  chunk writes: %d results in %d chunks of %d in %.3f s (%.1f ms per chunk, "
                         + "longest %.1f ms), each in its own transaction%n",
                 results.size(), chunks, chunkSize, total, total * 1000 / Math.max(1, chunks), longest * 1000);
-        dsl.deleteFrom(HEALTH_CHECK).where(HEALTH_CHECK.SLOT.eq(slot.atOffset(ZoneOffset.UTC))).execute();
+        dsl.deleteFrom(HEALTH_CHECK).where(HEALTH_CHECK.SLOT.eq(slot)).execute();
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -8,8 +8,6 @@ import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.jooq.DSLContext;
@@ -142,8 +140,8 @@ public final class RollupBenchmark {
                 DSL.field("make_interval(secs => {0})", Object.class, DSL.val((double) lateBy.toSeconds())));
     }
 
-    private static org.jooq.Field<OffsetDateTime> time(Instant instant) {
-        return DSL.val(instant.atOffset(ZoneOffset.UTC)).cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
+    private static org.jooq.Field<Instant> time(Instant instant) {
+        return DSL.val(instant).cast(SQLDataType.INSTANT);
     }
 
     private static ConfigurableApplicationContext vigil(TestDatabase database) {

@@ -12,13 +12,13 @@ import io.vigil.testing.VigilSpringTest;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "vigil.rollup.horizon-lock-wait=60s")
 class RollupConcurrencyTest {
 
-    private static final OffsetDateTime HOUR = OffsetDateTime.parse("2026-11-23T09:00:00Z");
+    private static final Instant HOUR = Instant.parse("2026-11-23T09:00:00Z");
 
     @Autowired SlotLauncher launcher;
     @Autowired DSLContext dsl;
@@ -45,7 +45,7 @@ class RollupConcurrencyTest {
 
     @BeforeEach
     void partitions() {
-        new MonthlyPartitions(dsl).ensure("event", HOUR.toInstant(), 1);
+        new MonthlyPartitions(dsl).ensure("event", HOUR, 1);
     }
 
     @Test
@@ -75,7 +75,7 @@ class RollupConcurrencyTest {
         try (Connection writer = database.dataSource().getConnection()) {
             writer.setAutoCommit(false);
             DSLContext late = DSL.using(writer, SQLDialect.POSTGRES);
-            OffsetDateTime began = late.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+            Instant began = late.select(DSL.currentOffsetDateTime().coerce(SQLDataType.INSTANT)).fetchOne().value1();
 
             assertThat(rollup()).isEqualTo(BatchStatus.COMPLETED);
             insert(late, "late");
@@ -83,7 +83,7 @@ class RollupConcurrencyTest {
 
             // received_at is the writer's transaction start, before the run: a received_at watermark
             // set by that run would skip this event for ever.
-            OffsetDateTime receivedAt = dsl.select(EVENT.RECEIVED_AT).from(EVENT).where(EVENT.SOURCE.eq("late"))
+            Instant receivedAt = dsl.select(EVENT.RECEIVED_AT).from(EVENT).where(EVENT.SOURCE.eq("late"))
                     .fetchOne(EVENT.RECEIVED_AT);
             assertThat(receivedAt).isEqualTo(began);
         }
@@ -122,7 +122,7 @@ class RollupConcurrencyTest {
 
     private static void insert(DSLContext dsl, String source) {
         dsl.insertInto(EVENT, EVENT.OCCURRED_AT, EVENT.SOURCE, EVENT.TYPE, EVENT.SUBJECT, EVENT.PROPERTIES)
-                .values(HOUR.plusMinutes(10), source, "t", "s", JSONB.valueOf("{}"))
+                .values(HOUR.plus(Duration.ofMinutes(10)), source, "t", "s", JSONB.valueOf("{}"))
                 .execute();
     }
 

@@ -118,20 +118,20 @@ class HealthCheckJobTest {
         assertThat(second).isInstanceOf(SlotLauncher.Skipped.class);
         assertThat(((SlotLauncher.Skipped) second).existingRunId())
                 .isEqualTo(((SlotLauncher.Started) first).execution().getId());
-        assertThat(dsl.fetchCount(HEALTH_CHECK, HEALTH_CHECK.SLOT.eq(slot.atOffset(java.time.ZoneOffset.UTC)))).isEqualTo(9);
+        assertThat(dsl.fetchCount(HEALTH_CHECK, HEALTH_CHECK.SLOT.eq(slot))).isEqualTo(9);
     }
 
     private Map<String, String> statusesBySlot(Instant slot) {
         return dsl.select(MONITORED_CONNECTION.NAME, HEALTH_CHECK.STATUS)
                 .from(HEALTH_CHECK).join(MONITORED_CONNECTION).on(MONITORED_CONNECTION.ID.eq(HEALTH_CHECK.CONNECTION_ID))
-                .where(HEALTH_CHECK.SLOT.eq(slot.atOffset(java.time.ZoneOffset.UTC)))
+                .where(HEALTH_CHECK.SLOT.eq(slot))
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2()));
     }
 
     private String errorOf(String name) {
         return dsl.select(HEALTH_CHECK.ERROR_MESSAGE)
                 .from(HEALTH_CHECK).join(MONITORED_CONNECTION).on(MONITORED_CONNECTION.ID.eq(HEALTH_CHECK.CONNECTION_ID))
-                .where(MONITORED_CONNECTION.NAME.eq(name)).and(HEALTH_CHECK.SLOT.eq(SLOT.atOffset(java.time.ZoneOffset.UTC)))
+                .where(MONITORED_CONNECTION.NAME.eq(name)).and(HEALTH_CHECK.SLOT.eq(SLOT))
                 .fetchOne(HEALTH_CHECK.ERROR_MESSAGE);
     }
 

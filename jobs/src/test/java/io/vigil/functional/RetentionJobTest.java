@@ -27,8 +27,6 @@ import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,7 @@ class RetentionJobTest {
 
         run(DailyRollupJobConfiguration.JOB);
         // A late event for July arrives after the rollups: July must wait for the next rollup.
-        data.insertStep().values(java.time.OffsetDateTime.parse("2026-07-30T12:00:00Z"), "late", "t", null, null, null,
+        data.insertStep().values(Instant.parse("2026-07-30T12:00:00Z"), "late", "t", null, null, null,
                 org.jooq.JSONB.valueOf("{}")).execute();
         run(RetentionJobConfiguration.JOB);
         assertThat(partitions()).contains("event_y2026m07").doesNotContain("health_check_y2026m09")
@@ -83,15 +81,15 @@ class RetentionJobTest {
 
         run(RollupJobConfiguration.JOB);
         run(DailyRollupJobConfiguration.JOB);
-        long julyHours = dsl.fetchCount(EVENT_ROLLUP_HOURLY, EVENT_ROLLUP_HOURLY.HOUR.lt(java.time.OffsetDateTime.parse("2026-08-01T00:00:00Z")));
+        long julyHours = dsl.fetchCount(EVENT_ROLLUP_HOURLY, EVENT_ROLLUP_HOURLY.HOUR.lt(Instant.parse("2026-08-01T00:00:00Z")));
         long septemberHours = dsl.fetchCount(HEALTH_ROLLUP_HOURLY);
         run(RetentionJobConfiguration.JOB);
 
         assertThat(partitions()).doesNotContain("event_y2026m07", "health_check_y2026m09")
                 .contains("event_y2026m08", "health_check_y2026m10");
-        assertThat(dsl.fetchCount(EVENT, EVENT.OCCURRED_AT.lt(java.time.OffsetDateTime.parse("2026-08-01T00:00:00Z")))).isZero();
+        assertThat(dsl.fetchCount(EVENT, EVENT.OCCURRED_AT.lt(Instant.parse("2026-08-01T00:00:00Z")))).isZero();
         assertThat(julyHours).isPositive();
-        assertThat(dsl.fetchCount(EVENT_ROLLUP_HOURLY, EVENT_ROLLUP_HOURLY.HOUR.lt(java.time.OffsetDateTime.parse("2026-08-01T00:00:00Z"))))
+        assertThat(dsl.fetchCount(EVENT_ROLLUP_HOURLY, EVENT_ROLLUP_HOURLY.HOUR.lt(Instant.parse("2026-08-01T00:00:00Z"))))
                 .as("the rollups outlive the raw rows").isEqualTo(julyHours);
         assertThat(dsl.fetchCount(HEALTH_ROLLUP_HOURLY)).isEqualTo(septemberHours);
     }
@@ -118,8 +116,8 @@ class RetentionJobTest {
     @Test
     void prunesEmailsSentOrFailedBeforeTheirRetentionButNeverPendingOnes() {
         Instant night = slot.plus(Duration.ofMinutes(5));
-        OffsetDateTime longAgo = night.minus(Duration.ofDays(31)).atOffset(ZoneOffset.UTC);
-        OffsetDateTime lately = night.minus(Duration.ofDays(29)).atOffset(ZoneOffset.UTC);
+        Instant longAgo = night.minus(Duration.ofDays(31));
+        Instant lately = night.minus(Duration.ofDays(29));
         queue("sent long ago", "SENT", longAgo, longAgo);
         queue("sent lately", "SENT", longAgo, lately);
         queue("failed long ago", "FAILED", longAgo, null);
@@ -136,8 +134,8 @@ class RetentionJobTest {
     @Test
     void prunesResolvedAlertsEndedSilencesAndEvaluationsButNothingActive() {
         Instant night = slot.plus(Duration.ofMinutes(5));
-        OffsetDateTime longAgo = night.minus(Duration.ofDays(91)).atOffset(ZoneOffset.UTC);
-        OffsetDateTime lately = night.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC);
+        Instant longAgo = night.minus(Duration.ofDays(91));
+        Instant lately = night.minus(Duration.ofDays(89));
         long rule = dsl.insertInto(ALERT_RULE).set(ALERT_RULE.NAME, "down").set(ALERT_RULE.TYPE, "DOWN")
                 .set(ALERT_RULE.THRESHOLD, 2.0).set(ALERT_RULE.WINDOW_SECONDS, 3600).set(ALERT_RULE.FOR_SECONDS, 0)
                 .set(ALERT_RULE.SEVERITY, "CRITICAL").set(ALERT_RULE.REPEAT_INTERVAL_SECONDS, 14400)
@@ -149,8 +147,8 @@ class RetentionJobTest {
         silence("ended long ago", longAgo, null);
         silence("expired long ago", lately, longAgo);
         silence("ended lately", lately, null);
-        silence("for a year", night.plus(Duration.ofDays(300)).atOffset(ZoneOffset.UTC), null);
-        for (OffsetDateTime evaluated : List.of(longAgo.minusDays(1), longAgo)) {
+        silence("for a year", night.plus(Duration.ofDays(300)), null);
+        for (Instant evaluated : List.of(longAgo.minus(Duration.ofDays(1)), longAgo)) {
             dsl.insertInto(ALERT_EVALUATION).set(ALERT_EVALUATION.SLOT, evaluated).set(ALERT_EVALUATION.EVALUATED_AT, evaluated)
                     .set(ALERT_EVALUATION.ALERTS_CHANGED, 0).set(ALERT_EVALUATION.EMAILS_QUEUED, 0).execute();
         }
@@ -175,7 +173,7 @@ class RetentionJobTest {
                 .set(MONITORED_CONNECTION.TIMEOUT_MS, 1000).set(MONITORED_CONNECTION.LATENCY_SLO_MS, 500)
                 .returning(MONITORED_CONNECTION.ID).fetchOne(MONITORED_CONNECTION.ID);
         for (Duration age : List.of(Duration.ofDays(91), Duration.ofDays(89))) {
-            OffsetDateTime taken = night.minus(age).atOffset(ZoneOffset.UTC);
+            Instant taken = night.minus(age);
             dsl.insertInto(DB_STATS_SNAPSHOT).set(DB_STATS_SNAPSHOT.CONNECTION_ID, connection)
                     .set(DB_STATS_SNAPSHOT.SLOT, taken).set(DB_STATS_SNAPSHOT.TAKEN_AT, taken).execute();
         }
@@ -183,25 +181,25 @@ class RetentionJobTest {
         JobExecution retention = run(RetentionJobConfiguration.JOB);
 
         assertThat(dsl.select(DB_STATS_SNAPSHOT.SLOT).from(DB_STATS_SNAPSHOT).fetch(DB_STATS_SNAPSHOT.SLOT))
-                .containsExactly(night.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC));
+                .containsExactly(night.minus(Duration.ofDays(89)));
         assertThat(retention.getStepExecutions()).filteredOn(s -> s.getStepName().equals("pruneStatsSnapshots"))
                 .singleElement().satisfies(s -> assertThat(s.getWriteCount()).isEqualTo(1));
     }
 
-    private void alert(long rule, String subject, String state, OffsetDateTime resolvedAt) {
-        OffsetDateTime since = resolvedAt == null ? OffsetDateTime.parse("2026-01-01T00:00:00Z") : resolvedAt.minusHours(1);
+    private void alert(long rule, String subject, String state, Instant resolvedAt) {
+        Instant since = resolvedAt == null ? Instant.parse("2026-01-01T00:00:00Z") : resolvedAt.minus(Duration.ofHours(1));
         dsl.insertInto(ALERT).set(ALERT.RULE_ID, rule).set(ALERT.SUBJECT, subject).set(ALERT.STATE, state)
                 .set(ALERT.SINCE, since).set(ALERT.RESOLVED_AT, resolvedAt).set(ALERT.DESCRIPTION, subject)
                 .set(ALERT.UPDATED_AT, since).execute();
     }
 
-    private void silence(String comment, OffsetDateTime endsAt, OffsetDateTime expiredAt) {
-        dsl.insertInto(SILENCE).set(SILENCE.CONNECTION_NAME, "orders-db").set(SILENCE.STARTS_AT, endsAt.minusHours(2))
+    private void silence(String comment, Instant endsAt, Instant expiredAt) {
+        dsl.insertInto(SILENCE).set(SILENCE.CONNECTION_NAME, "orders-db").set(SILENCE.STARTS_AT, endsAt.minus(Duration.ofHours(2)))
                 .set(SILENCE.ENDS_AT, endsAt).set(SILENCE.EXPIRED_AT, expiredAt).set(SILENCE.COMMENT, comment)
-                .set(SILENCE.AUTHOR, "test").set(SILENCE.CREATED_AT, endsAt.minusHours(2)).execute();
+                .set(SILENCE.AUTHOR, "test").set(SILENCE.CREATED_AT, endsAt.minus(Duration.ofHours(2))).execute();
     }
 
-    private void queue(String key, String status, OffsetDateTime created, OffsetDateTime sent) {
+    private void queue(String key, String status, Instant created, Instant sent) {
         dsl.transaction(tx -> outbox.enqueue(tx.dsl(), new OutgoingEmail(key, List.of("ops@example.com"), key, "text",
                 "<p>html</p>", null, null, null)));
         dsl.update(EMAIL_OUTBOX).set(EMAIL_OUTBOX.STATUS, status).set(EMAIL_OUTBOX.CREATED_AT, created)

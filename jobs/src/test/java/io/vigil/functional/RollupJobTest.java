@@ -16,8 +16,7 @@ import io.vigil.testing.EventData;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -79,11 +78,11 @@ class RollupJobTest {
     @Test
     @Order(2)
     void anEventDaysLateUpdatesItsOldBucketExactly() {
-        OffsetDateTime hour = NOW.minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC).withHour(7);
+        Instant hour = NOW.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(7));
         EventRollupHourlyRecord before = bucket(hour, "shop", "checkout");
         assertThat(before).as("the seed has this bucket").isNotNull();
 
-        data.insertStep().values(hour.plusMinutes(30), "shop", "checkout", "late-subject", 1_000_000.0, "FAILURE",
+        data.insertStep().values(hour.plus(Duration.ofMinutes(30)), "shop", "checkout", "late-subject", 1_000_000.0, "FAILURE",
                 JSONB.valueOf("{}")).execute();
         run(RollupJobConfiguration.JOB);
 
@@ -138,7 +137,7 @@ class RollupJobTest {
         assertThat(dsl.fetchCount(HEALTH_ROLLUP_HOURLY)).isGreaterThan(50);
     }
 
-    private EventRollupHourlyRecord bucket(OffsetDateTime hour, String source, String type) {
+    private EventRollupHourlyRecord bucket(Instant hour, String source, String type) {
         return dsl.selectFrom(EVENT_ROLLUP_HOURLY)
                 .where(EVENT_ROLLUP_HOURLY.HOUR.eq(hour), EVENT_ROLLUP_HOURLY.SOURCE.eq(source), EVENT_ROLLUP_HOURLY.TYPE.eq(type))
                 .fetchOne();

@@ -7,8 +7,6 @@ import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 import io.vigil.database.MonthlyPartitions;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,7 +38,7 @@ public final class EventData {
         var insert = insertStep();
         for (int i = 0; i < count; i++) {
             Instant at = end.minusMillis((long) (random.nextDouble() * span.toMillis()));
-            insert = insert.values(at.atOffset(ZoneOffset.UTC), pick(SOURCES), pick(TYPES),
+            insert = insert.values(at, pick(SOURCES), pick(TYPES),
                     random.nextInt(10) == 0 ? null : "user-" + random.nextInt(40),
                     random.nextInt(5) == 0 ? null : Math.round(random.nextDouble() * 100_000) / 100.0,
                     random.nextInt(3) == 0 ? null : random.nextInt(4) == 0 ? "FAILURE" : "SUCCESS",
@@ -49,7 +47,7 @@ public final class EventData {
         insert.execute();
     }
 
-    public InsertValuesStep7<?, OffsetDateTime, String, String, String, Double, String, JSONB> insertStep() {
+    public InsertValuesStep7<?, Instant, String, String, String, Double, String, JSONB> insertStep() {
         return dsl.insertInto(EVENT, EVENT.OCCURRED_AT, EVENT.SOURCE, EVENT.TYPE, EVENT.SUBJECT, EVENT.VALUE,
                 EVENT.OUTCOME, EVENT.PROPERTIES);
     }
@@ -75,8 +73,7 @@ public final class EventData {
             for (long connection : connections) {
                 String status = pick(List.of("UP", "UP", "UP", "UP", "DEGRADED", "DOWN", "SKIPPED"));
                 Double latency = status.equals("SKIPPED") ? null : Math.round(random.nextDouble() * 90_000) / 100.0;
-                OffsetDateTime at = slot.atOffset(ZoneOffset.UTC);
-                insert = insert.values(connection, at, at.plusSeconds(1), status, latency,
+                insert = insert.values(connection, slot, slot.plusSeconds(1), status, latency,
                         status.equals("DOWN") ? "refused" : null);
             }
         }

@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Target;
@@ -45,7 +46,13 @@ public final class GenerateJooq {
                 .withDatabase(new Database()
                         .withName("org.jooq.meta.postgres.PostgresDatabase")
                         .withInputSchema("vigil")
-                        .withExcludes("flyway_schema_history"))
+                        .withExcludes("flyway_schema_history")
+                        // Every timestamptz is an instant on the time line; the code works in Instant, and JDBC's
+                        // OffsetDateTime (always UTC from PostgreSQL) added nothing but conversions. jOOQ's built-in
+                        // INSTANT type binds it; timestamp without time zone (Spring Batch's tables) is left alone.
+                        .withForcedTypes(new ForcedType()
+                                .withName("INSTANT")
+                                .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)")))
                 .withGenerate(new Generate()
                         .withJavaTimeTypes(true)
                         .withRecords(true)

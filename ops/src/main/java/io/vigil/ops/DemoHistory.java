@@ -3,8 +3,6 @@ package io.vigil.ops;
 import io.vigil.database.MonthlyPartitions;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -28,9 +26,8 @@ final class DemoHistory {
 
     /** Checks for every slot of the 30 days before {@code until} (exclusive); returns the rows written. */
     int healthChecks(Instant until) {
-        OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
-        OffsetDateTime start = end.minus(SPAN);
-        new MonthlyPartitions(dsl).ensure("health_check", start.toInstant(), 2);
+        Instant start = until.minus(SPAN);
+        new MonthlyPartitions(dsl).ensure("health_check", start, 2);
         return dsl.execute("""
                 INSERT INTO vigil.health_check (connection_id, slot, checked_at, status, latency_ms, error_class, error_message)
                 SELECT c.id, s.slot, s.slot + interval '1 second',
@@ -53,14 +50,13 @@ final class DemoHistory {
                            END AS latency,
                            random() < CASE c.pattern WHEN 1 THEN 0.002 + 0.03 * a.age ELSE 0.002 END AS down) r
                 ON CONFLICT (connection_id, slot) DO NOTHING""",
-                time(start), time(end));
+                time(start), time(until));
     }
 
     /** {@code count} events spread evenly over the 30 days before {@code until}, in time order. */
     int events(Instant until, int count) {
-        OffsetDateTime end = until.atOffset(ZoneOffset.UTC);
-        OffsetDateTime start = end.minus(SPAN);
-        new MonthlyPartitions(dsl).ensure("event", start.toInstant(), 2);
+        Instant start = until.minus(SPAN);
+        new MonthlyPartitions(dsl).ensure("event", start, 2);
         return dsl.execute("""
                 INSERT INTO vigil.event (occurred_at, source, type, subject, value, outcome, properties, received_at)
                 SELECT e.t, e.source, e.type, 'user-' || (random() * 4999)::int,
@@ -73,10 +69,10 @@ final class DemoHistory {
                              (ARRAY['shop', 'billing', 'search', 'auth'])[1 + g % 4] AS source,
                              (ARRAY['page_view', 'checkout', 'login'])[1 + (g / 4) % 3] AS type
                       FROM generate_series(0, {2} - 1) AS g) e""",
-                time(start), time(end), DSL.val(count).cast(SQLDataType.INTEGER));
+                time(start), time(until), DSL.val(count).cast(SQLDataType.INTEGER));
     }
 
-    private static Field<OffsetDateTime> time(OffsetDateTime value) {
-        return DSL.val(value).cast(SQLDataType.TIMESTAMPWITHTIMEZONE);
+    private static Field<Instant> time(Instant value) {
+        return DSL.val(value).cast(SQLDataType.INSTANT);
     }
 }

@@ -11,7 +11,7 @@ import io.vigil.testing.TestDatabase;
 import io.vigil.testing.TestHttpServer;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,7 +95,7 @@ class JobsRestartTest {
         assertThat(detail.steps().getFirst().writeCount()).isEqualTo(2);
         var checksPerConnection = dsl.select(HEALTH_CHECK.CONNECTION_ID, org.jooq.impl.DSL.count())
                 .from(HEALTH_CHECK)
-                .where(HEALTH_CHECK.SLOT.eq(OffsetDateTime.parse(SLOT)))
+                .where(HEALTH_CHECK.SLOT.eq(Instant.parse(SLOT)))
                 .groupBy(HEALTH_CHECK.CONNECTION_ID)
                 .fetch();
         assertThat(checksPerConnection).hasSize(2);

@@ -4,8 +4,6 @@ import static io.vigil.db.jooq.Tables.CIRCUIT_STATE;
 
 import io.vigil.db.jooq.tables.records.CircuitStateRecord;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,33 +31,24 @@ public class CircuitRepository {
 
     /** Saves the circuit as of {@code slot}, unless a run for this or a later slot saved it already. */
     public Query save(long connectionId, Circuit circuit, Instant slot, Instant now) {
-        OffsetDateTime slotAt = slot.atOffset(ZoneOffset.UTC);
         Map<Field<?>, Object> state = new LinkedHashMap<>();
         state.put(CIRCUIT_STATE.STATE, circuit.state().name());
         state.put(CIRCUIT_STATE.CONSECUTIVE_FAILURES, circuit.consecutiveFailures());
-        state.put(CIRCUIT_STATE.OPENED_AT, utc(circuit.openedAt()));
-        state.put(CIRCUIT_STATE.NEXT_ATTEMPT_AT, utc(circuit.nextAttemptAt()));
-        state.put(CIRCUIT_STATE.LAST_SLOT, slotAt);
-        state.put(CIRCUIT_STATE.UPDATED_AT, utc(now));
+        state.put(CIRCUIT_STATE.OPENED_AT, circuit.openedAt());
+        state.put(CIRCUIT_STATE.NEXT_ATTEMPT_AT, circuit.nextAttemptAt());
+        state.put(CIRCUIT_STATE.LAST_SLOT, slot);
+        state.put(CIRCUIT_STATE.UPDATED_AT, now);
         return dsl.insertInto(CIRCUIT_STATE)
                 .set(CIRCUIT_STATE.CONNECTION_ID, connectionId)
                 .set(state)
                 .onConflict(CIRCUIT_STATE.CONNECTION_ID)
                 .doUpdate()
                 .set(state)
-                .where(CIRCUIT_STATE.LAST_SLOT.lt(slotAt));
+                .where(CIRCUIT_STATE.LAST_SLOT.lt(slot));
     }
 
     private static Circuit circuit(CircuitStateRecord r) {
-        return new Circuit(Circuit.State.valueOf(r.getState()), r.getConsecutiveFailures(), instant(r.getOpenedAt()),
-                instant(r.getNextAttemptAt()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+        return new Circuit(Circuit.State.valueOf(r.getState()), r.getConsecutiveFailures(), r.getOpenedAt(),
+                r.getNextAttemptAt());
     }
 }

@@ -7,7 +7,6 @@ import io.vigil.db.jooq.tables.records.MonitoredConnectionRecord;
 import io.vigil.health.probe.Provider;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,7 @@ public class FleetRepository {
                 .where(MONITORED_CONNECTION.ENABLED.isTrue())
                 .andNotExists(DSL.selectOne().from(HEALTH_CHECK)
                         .where(HEALTH_CHECK.CONNECTION_ID.eq(MONITORED_CONNECTION.ID))
-                        .and(HEALTH_CHECK.SLOT.eq(slot.atOffset(ZoneOffset.UTC))))
+                        .and(HEALTH_CHECK.SLOT.eq(slot)))
                 .orderBy(MONITORED_CONNECTION.ID)
                 .fetch(FleetRepository::target);
     }

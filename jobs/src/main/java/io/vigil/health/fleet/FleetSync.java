@@ -6,8 +6,7 @@ import io.vigil.database.DeclaredRows;
 import io.vigil.health.probe.Addresses;
 import io.vigil.health.probe.Provider;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public class FleetSync {
             }
         }
         List<String> disabled = dsl.transactionResult(tx -> {
-            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+            Instant now = clock.instant();
             for (ConnectionDeclaration declaration : valid) {
                 upsert(tx.dsl(), declaration, now);
             }
@@ -97,7 +96,7 @@ public class FleetSync {
         }
     }
 
-    private static void upsert(DSLContext dsl, ConnectionDeclaration d, OffsetDateTime now) {
+    private static void upsert(DSLContext dsl, ConnectionDeclaration d, Instant now) {
         Map<Field<?>, Object> declared = new LinkedHashMap<>();
         declared.put(MONITORED_CONNECTION.PROVIDER, Provider.parse(d.provider()).name());
         declared.put(MONITORED_CONNECTION.ADDRESS, d.address());
