@@ -1,17 +1,13 @@
 package io.vigil.alert;
 
+import java.time.Duration;
+import io.vigil.runs.Pruner;
 import io.vigil.mail.Outbox;
+import io.vigil.runs.SlotSteps;
 import java.time.Clock;
-import java.time.Instant;
 import org.jooq.DSLContext;
-import org.springframework.batch.core.job.AbstractJob;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +25,8 @@ public class AlertConfiguration {
     }
 
     @Bean
-    AlertRuleSync alertRuleSync(DSLContext dsl, Clock clock) {
-        return new AlertRuleSync(dsl, clock);
+    AlertRuleSync alertRuleSync(DSLContext dsl, Clock clock, AlertsProperties properties) {
+        return new AlertRuleSync(dsl, clock, properties);
     }
 
     @Bean
@@ -64,14 +60,8 @@ public class AlertConfiguration {
     @Bean(EVALUATION_STEP)
     Step alertEvaluationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              AlertEvaluation evaluation) {
-        return new StepBuilder("alerts", jobRepository)
-                .tasklet((contribution, context) -> {
-                    String slot = (String) context.getStepContext().getJobParameters().get("slot");
-                    AlertEvaluation.Report report = evaluation.evaluate(Instant.parse(slot));
-                    contribution.incrementWriteCount(report.emailsQueued());
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return SlotSteps.once("alerts", jobRepository, transactionManager,
+                slot -> evaluation.evaluate(slot.start()).emailsQueued());
     }
 
     @Bean
@@ -80,16 +70,9 @@ public class AlertConfiguration {
         return new FailedRunAlerts(dsl, alerts, changes, notifier, clock);
     }
 
-    /**
-     * Every job reports its failed runs, without the job packages knowing about alerts: the listener is
-     * added to each job once all are built, rather than imported by each job's configuration.
-     */
+    /** Resolved alerts, ended silences and old evaluation records; active ones are never pruned. */
     @Bean
-    SmartInitializingSingleton failedRunAlertsOnEveryJob(ObjectProvider<Job> jobs, FailedRunAlerts listener) {
-        return () -> jobs.orderedStream().forEach(job -> {
-            if (job instanceof AbstractJob abstractJob) {
-                abstractJob.registerJobExecutionListener(listener);
-            }
-        });
+    Pruner alertHistoryPruner(DSLContext dsl) {
+        return new Pruner("alerts", "pruneAlertHistory", Duration.ofDays(90), new AlertHistoryPruner(dsl)::pruneBefore);
     }
 }

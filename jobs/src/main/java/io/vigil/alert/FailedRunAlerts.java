@@ -2,6 +2,8 @@ package io.vigil.alert;
 
 import io.vigil.runs.FailureSummary;
 import io.vigil.runs.RunEndObserver;
+import io.vigil.runs.RunWideListener;
+import io.vigil.runs.Slot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.batch.core.step.StepExecution;
  * run of the job completes. One alert per rule and job, so a job failing every five minutes mails once
  * per repeat interval, not once per run.
  */
-public class FailedRunAlerts implements JobExecutionListener, RunEndObserver {
+public class FailedRunAlerts implements RunWideListener, RunEndObserver {
 
     private static final Logger log = LoggerFactory.getLogger(FailedRunAlerts.class);
     /** Where Spring Batch's {@code JobOperator.recover} marks the runs it failed. */
@@ -108,7 +109,7 @@ public class FailedRunAlerts implements JobExecutionListener, RunEndObserver {
                 ? "the node running it stopped checking in (it died or hung); the run was marked FAILED"
                 : execution.getExitStatus().getExitCode();
         return new RunFacts(execution.getJobInstance().getJobName(), execution.getId(),
-                execution.getJobParameters().getString("slot"), failedStep == null ? "-" : failedStep.getStepName(),
+                execution.getJobParameters().getString(Slot.PARAMETER), failedStep == null ? "-" : failedStep.getStepName(),
                 failure);
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -36,6 +37,11 @@ public class DatabaseConfiguration {
                 .url(embedded.database().jdbcUrl())
                 .username(embedded.database().username())
                 .build();
+    }
+
+    @Bean
+    MonthlyPartitions monthlyPartitions(DSLContext dsl) {
+        return new MonthlyPartitions(dsl);
     }
 
     /** Lets the data source depend on the embedded server's lifecycle even when there is none. */

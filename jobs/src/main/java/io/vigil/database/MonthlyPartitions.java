@@ -16,10 +16,10 @@ public class MonthlyPartitions {
     }
 
     /** Ensures the partitions for the month of {@code at} and the {@code monthsAhead} months after it. */
-    public void ensure(String table, Instant at, int monthsAhead) {
+    public void ensure(PartitionedTable table, Instant at, int monthsAhead) {
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
         for (int i = 0; i <= monthsAhead; i++) {
-            Routines.ensureMonthlyPartition(dsl.configuration(), table, month.plusMonths(i).atDay(1));
+            Routines.ensureMonthlyPartition(dsl.configuration(), table.tableName(), month.plusMonths(i).atDay(1));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.event;
 
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public class EventImporter {
         Instant oldest = validator.oldestAccepted(now);
         YearMonth first = YearMonth.from(oldest.atOffset(ZoneOffset.UTC));
         YearMonth last = YearMonth.from(validator.newestAccepted(now).atOffset(ZoneOffset.UTC));
-        partitions.ensure("event", oldest, (int) first.until(last, ChronoUnit.MONTHS));
+        partitions.ensure(PartitionedTable.EVENT, oldest, (int) first.until(last, ChronoUnit.MONTHS));
         return dsl.transactionResult(transaction -> transaction.dsl().connectionResult(connection -> {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                  Rejects rejects = new Rejects(rejectFile)) {

@@ -1,21 +1,22 @@
 package io.vigil.health;
 
+import io.vigil.runs.DefaultSchedule;
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
-import io.vigil.runs.FailureSummary;
-import io.vigil.runs.LocalRuns;
+import io.vigil.runs.Slot;
+import io.vigil.runs.SlotSteps;
 import java.time.Clock;
-import java.time.Instant;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +34,16 @@ public class HealthCheckJobConfiguration {
     /** The alert package's evaluation step, taken by name so that health does not depend on alerts. */
     static final String ALERT_EVALUATION_STEP = "alertEvaluationStep";
 
+    /** Every five minutes. */
+    @Bean
+    DefaultSchedule healthCheckSchedule() {
+        return new DefaultSchedule(JOB, "0 */5 * * * ?");
+    }
+
     @Bean
     Job healthCheckJob(JobRepository jobRepository, Step healthCheckPartitionsStep, Step healthCheckProbeStep,
-                       @Qualifier(ALERT_EVALUATION_STEP) Step alertEvaluationStep,
-                       LocalRuns localRuns, FailureSummary failureSummary) {
+                       @Qualifier(ALERT_EVALUATION_STEP) Step alertEvaluationStep) {
         return new JobBuilder(JOB, jobRepository)
-                .listener(localRuns)
-                .listener(failureSummary)
                 .start(healthCheckPartitionsStep)
                 .next(healthCheckProbeStep)
                 .next(alertEvaluationStep)
@@ -49,13 +53,10 @@ public class HealthCheckJobConfiguration {
     @Bean
     Step healthCheckPartitionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    MonthlyPartitions partitions) {
-        return new StepBuilder("partitions", jobRepository)
-                .tasklet((contribution, context) -> {
-                    String slot = (String) context.getStepContext().getJobParameters().get("slot");
-                    partitions.ensure("health_check", Instant.parse(slot), 1);
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return SlotSteps.once("partitions", jobRepository, transactionManager, slot -> {
+            partitions.ensure(PartitionedTable.HEALTH_CHECK, slot.start(), 1);
+            return 0;
+        });
     }
 
     @Bean
@@ -75,15 +76,14 @@ public class HealthCheckJobConfiguration {
     @StepScope
     ProbeReader probeReader(FleetRepository fleet, CircuitRepository circuits, CircuitBreaker breaker,
                             ProbeTargets targets, ProbeFanOut fanOut, Clock clock,
-                            @Value("#{jobParameters['slot']}") String slot) {
-        return new ProbeReader(fleet, circuits, breaker, targets, fanOut, clock, Instant.parse(slot));
+                            @Value("#{stepExecution}") StepExecution step) {
+        return new ProbeReader(fleet, circuits, breaker, targets, fanOut, clock, Slot.of(step).start());
     }
 
     @Bean
     @StepScope
     HealthCheckWriter healthCheckWriter(DSLContext dsl, CircuitRepository circuits, Clock clock,
-                                        @Value("#{jobParameters['slot']}") String slot,
-                                        @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        return new HealthCheckWriter(dsl, circuits, clock, Instant.parse(slot), jobExecutionId);
+                                        @Value("#{stepExecution}") StepExecution step) {
+        return new HealthCheckWriter(dsl, circuits, clock, Slot.of(step).start(), step.getJobExecutionId());
     }
 }

@@ -1,8 +1,10 @@
 package io.vigil.health;
 
-import io.vigil.database.MonthlyPartitions;
+import java.time.Duration;
+import io.vigil.runs.Pruner;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
+import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.SecretResolver;
@@ -36,8 +38,8 @@ public class HealthConfiguration {
     }
 
     @Bean
-    FleetSync fleetSync(DSLContext dsl, SecretResolver secrets, Clock clock) {
-        return new FleetSync(dsl, secrets, clock);
+    FleetSync fleetSync(DSLContext dsl, SecretResolver secrets, Clock clock, FleetProperties fleet) {
+        return new FleetSync(dsl, secrets, clock, fleet);
     }
 
     @Bean
@@ -78,8 +80,10 @@ public class HealthConfiguration {
         return new HealthCheckService(fleet, targets, fanOut, processor, clock);
     }
 
+    /** Stats snapshots: kept longer than the checks, since growth trends want a long history. */
     @Bean
-    MonthlyPartitions monthlyPartitions(DSLContext dsl) {
-        return new MonthlyPartitions(dsl);
+    Pruner statsSnapshotsPruner(DSLContext dsl) {
+        return new Pruner("stats-snapshots", "pruneStatsSnapshots", Duration.ofDays(90),
+                new StatsSnapshotPruner(dsl)::pruneBefore);
     }
 }

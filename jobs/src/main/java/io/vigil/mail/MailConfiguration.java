@@ -1,5 +1,7 @@
 package io.vigil.mail;
 
+import java.time.Duration;
+import io.vigil.runs.Pruner;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -67,5 +69,11 @@ public class MailConfiguration {
                 return template.execute(status -> work.get());
             }
         };
+    }
+
+    /** Emails sent, or failed for good, this long ago; pending ones are never pruned. */
+    @Bean
+    Pruner sentEmailsPruner(DSLContext dsl) {
+        return new Pruner("emails", "pruneSentEmails", Duration.ofDays(30), new SentEmailPruner(dsl)::pruneDoneBefore);
     }
 }

@@ -1,12 +1,10 @@
 package io.vigil.mail;
 
-import io.vigil.runs.FailureSummary;
-import io.vigil.runs.LocalRuns;
+import io.vigil.runs.DefaultSchedule;
+import io.vigil.runs.SlotSteps;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,19 +19,18 @@ public class MailDeliveryJobConfiguration {
 
     public static final String JOB = "mailDeliveryJob";
 
+    /** Every minute: an alert is mailed within a minute of firing. */
+    @Bean
+    DefaultSchedule mailDeliverySchedule() {
+        return new DefaultSchedule(JOB, "0 * * * * ?");
+    }
+
     @Bean
     Job mailDeliveryJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        OutboxDelivery delivery, LocalRuns localRuns, FailureSummary failureSummary) {
+                        OutboxDelivery delivery) {
         return new JobBuilder(JOB, jobRepository)
-                .listener(localRuns)
-                .listener(failureSummary)
-                .start(new StepBuilder("deliverDueEmails", jobRepository)
-                        .tasklet((contribution, context) -> {
-                            DeliveryReport report = delivery.deliverDue();
-                            contribution.incrementWriteCount(report.sent());
-                            return RepeatStatus.FINISHED;
-                        }, transactionManager)
-                        .build())
+                .start(SlotSteps.once("deliverDueEmails", jobRepository, transactionManager,
+                        slot -> delivery.deliverDue().sent()))
                 .build();
     }
 }

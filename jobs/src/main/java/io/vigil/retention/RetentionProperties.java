@@ -1,39 +1,86 @@
 package io.vigil.retention;
 
+import io.vigil.runs.Pruner;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code vigil.retention.*}: how long raw rows, run history, sent emails and
- * resolved alerts are kept. A raw partition goes as a
- * whole once its whole month is older than the retention and it is rolled up; the rollups stay.
+ * {@code vigil.retention.*}: how long each pruner's data is kept, keyed by the pruner's name
+ * ({@code health-checks: 35d}), its own default where none is set; and {@code months-ahead}, how many
+ * monthly partitions are created ahead of time.
  */
-@ConfigurationProperties("vigil.retention")
-public record RetentionProperties(Duration healthChecks, Duration statsSnapshots, Duration events, Duration batchMetadata, Duration emails,
-                                  Duration alerts,
-                                  Integer monthsAhead) {
+@ConfigurationProperties("vigil")
+public record RetentionProperties(Map<String, String> retention) {
+
+    static final String MONTHS_AHEAD = "months-ahead";
 
     public RetentionProperties {
-        healthChecks = positive("health-checks", healthChecks, Duration.ofDays(35));
-        statsSnapshots = positive("stats-snapshots", statsSnapshots, Duration.ofDays(90));
-        events = positive("events", events, Duration.ofDays(90));
-        batchMetadata = positive("batch-metadata", batchMetadata, Duration.ofDays(90));
-        emails = positive("emails", emails, Duration.ofDays(30));
-        alerts = positive("alerts", alerts, Duration.ofDays(90));
-        monthsAhead = monthsAhead == null ? 2 : monthsAhead;
-        if (monthsAhead < 1) {
-            throw new IllegalArgumentException("vigil.retention.months-ahead must be at least 1, was " + monthsAhead);
-        }
+        retention = retention == null ? Map.of() : Map.copyOf(retention);
     }
 
-    private static Duration positive(String key, Duration value, Duration fallback) {
+    public int monthsAhead() {
+        String value = setting(MONTHS_AHEAD);
         if (value == null) {
-            return fallback;
+            return 2;
         }
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("vigil.retention." + key + " must be positive, was " + value
+        try {
+            int months = Integer.parseInt(value.strip());
+            if (months >= 1) {
+                return months;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with the others.
+        }
+        throw new IllegalArgumentException("vigil.retention." + MONTHS_AHEAD + " must be a whole number of at least 1, was "
+                + value);
+    }
+
+    /** How long the pruner's data is kept. */
+    public Duration of(Pruner pruner) {
+        String value = setting(pruner.name());
+        if (value == null) {
+            return pruner.defaultRetention();
+        }
+        Duration duration;
+        try {
+            duration = DurationStyle.detectAndParse(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("vigil.retention." + pruner.name() + " is not a duration: '" + value
+                    + "' (for example 90d)", e);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("vigil.retention." + pruner.name() + " must be positive, was " + duration
                     + " (for example 90d)");
         }
-        return value;
+        return duration;
+    }
+
+    /** Fails on a key that names no pruner: a typo would otherwise keep data for ever, silently. */
+    public void check(Collection<Pruner> pruners) {
+        TreeSet<String> known = new TreeSet<>();
+        pruners.forEach(p -> known.add(p.name()));
+        for (String key : retention.keySet()) {
+            if (!known.contains(normalized(key)) && !normalized(key).equals(MONTHS_AHEAD)) {
+                throw new IllegalArgumentException("vigil.retention." + key + " names nothing that is pruned: the keys are "
+                        + String.join(", ", known) + " and " + MONTHS_AHEAD);
+            }
+        }
+        pruners.forEach(this::of);
+        monthsAhead();
+    }
+
+    private String setting(String name) {
+        return retention.entrySet().stream().filter(e -> normalized(e.getKey()).equals(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Spring's relaxed names: {@code healthChecks} and {@code health_checks} mean {@code health-checks}. */
+    private static String normalized(String key) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
     }
 }

@@ -20,6 +20,10 @@ import org.jooq.impl.DSL;
  */
 public class DailyRollup {
 
+    /** The daily rollups, as {@code daily_rollup_pending} names them. */
+    public static final String EVENTS = "event";
+    public static final String HEALTH = "health";
+
     private final DSLContext dsl;
 
     public DailyRollup(DSLContext dsl) {
@@ -27,8 +31,8 @@ public class DailyRollup {
     }
 
     /**
-     * The oldest days, at most {@code limit}, waiting for their daily rollup of this kind ("event" or
-     * "health"), locked until the transaction ends.
+     * The oldest days, at most {@code limit}, waiting for their daily rollup of this kind ({@link #EVENTS}
+     * or {@link #HEALTH}), locked until the transaction ends.
      */
     public List<LocalDate> nextPending(String rollup, int limit) {
         return dsl.select(DAILY_ROLLUP_PENDING.DAY).from(DAILY_ROLLUP_PENDING)
@@ -52,7 +56,7 @@ public class DailyRollup {
                 .doUpdate()
                 .set(Upserts.excludedMeasures(EVENT_ROLLUP_DAILY, 3))
                 .execute();
-        done("event", days);
+        done(EVENTS, days);
     }
 
     public void health(List<LocalDate> days) {
@@ -67,7 +71,7 @@ public class DailyRollup {
                 .doUpdate()
                 .set(Upserts.excludedMeasures(HEALTH_ROLLUP_DAILY, 2))
                 .execute();
-        done("health", days);
+        done(HEALTH, days);
     }
 
     private void done(String rollup, List<LocalDate> days) {

@@ -1,7 +1,6 @@
 package io.vigil.rollup;
 
-import io.vigil.runs.FailureSummary;
-import io.vigil.runs.LocalRuns;
+import io.vigil.runs.DefaultSchedule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,14 +26,18 @@ public class DailyRollupJobConfiguration {
     /** A month's backlog in one pass over its raw rows, yet a bounded transaction. */
     static final int DAYS_PER_TRANSACTION = 31;
 
+    /** Nightly at 00:15 UTC, once the day's last slots are in. */
+    @Bean
+    DefaultSchedule dailyRollupSchedule() {
+        return new DefaultSchedule(JOB, "0 15 0 * * ?");
+    }
+
     @Bean
     Job dailyRollupJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       DailyRollup daily, MaterializedViews views, LocalRuns localRuns, FailureSummary failureSummary) {
+                       DailyRollup daily, MaterializedViews views) {
         var job = new JobBuilder(JOB, jobRepository)
-                .listener(localRuns)
-                .listener(failureSummary)
-                .start(dailyStep("dailyEvents", "event", daily::events, daily, jobRepository, transactionManager))
-                .next(dailyStep("dailyHealth", "health", daily::health, daily, jobRepository, transactionManager));
+                .start(dailyStep("dailyEvents", DailyRollup.EVENTS, daily::events, daily, jobRepository, transactionManager))
+                .next(dailyStep("dailyHealth", DailyRollup.HEALTH, daily::health, daily, jobRepository, transactionManager));
         for (String view : MaterializedViews.VIEWS) {
             job = job.next(new StepBuilder("refresh_" + view, jobRepository)
                     .tasklet((contribution, context) -> {

@@ -63,7 +63,7 @@ public class EventHourlyFold implements Fold {
                 .onConflictDoNothing()
                 .execute();
         dsl.insertInto(DAILY_ROLLUP_PENDING, DAILY_ROLLUP_PENDING.ROLLUP, DAILY_ROLLUP_PENDING.DAY)
-                .select(DSL.selectDistinct(DSL.inline("event"), Buckets.dayOf(HOUR)).from(WINDOW))
+                .select(DSL.selectDistinct(DSL.inline(DailyRollup.EVENTS), Buckets.dayOf(HOUR)).from(WINDOW))
                 .onConflictDoNothing()
                 .execute();
     }

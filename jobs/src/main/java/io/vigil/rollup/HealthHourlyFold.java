@@ -66,7 +66,7 @@ public class HealthHourlyFold implements Fold {
                 .execute();
 
         dsl.insertInto(DAILY_ROLLUP_PENDING, DAILY_ROLLUP_PENDING.ROLLUP, DAILY_ROLLUP_PENDING.DAY)
-                .select(DSL.selectDistinct(DSL.inline("health"), Buckets.dayOf(HEALTH_CHECK_CHANGE.SLOT))
+                .select(DSL.selectDistinct(DSL.inline(DailyRollup.HEALTH), Buckets.dayOf(HEALTH_CHECK_CHANGE.SLOT))
                         .from(HEALTH_CHECK_CHANGE).where(inWindow))
                 .onConflictDoNothing()
                 .execute();

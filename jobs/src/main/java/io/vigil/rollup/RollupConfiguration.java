@@ -1,5 +1,9 @@
 package io.vigil.rollup;
 
+import io.vigil.database.PartitionDropper;
+import io.vigil.database.PartitionedTable;
+import io.vigil.runs.Pruner;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,5 +42,23 @@ public class RollupConfiguration {
     @Bean
     MaterializedViews materializedViews(DSLContext dsl) {
         return new MaterializedViews(dsl);
+    }
+
+    @Bean
+    RawPartitionPruning rawPartitionPruning(DSLContext dsl) {
+        return new RawPartitionPruning(new PartitionDropper(dsl), new RollupProgress(dsl));
+    }
+
+    /** A month of raw health checks goes once it is all older than this and rolled up; the rollups stay. */
+    @Bean
+    Pruner healthChecksPruner(RawPartitionPruning raw) {
+        return new Pruner("health-checks", "dropHealthChecks", Duration.ofDays(35),
+                cutoff -> raw.dropOlderThan(PartitionedTable.HEALTH_CHECK, cutoff));
+    }
+
+    @Bean
+    Pruner eventsPruner(RawPartitionPruning raw) {
+        return new Pruner("events", "dropEvents", Duration.ofDays(90),
+                cutoff -> raw.dropOlderThan(PartitionedTable.EVENT, cutoff));
     }
 }

@@ -1,7 +1,6 @@
 package io.vigil.rollup;
 
-import io.vigil.runs.FailureSummary;
-import io.vigil.runs.LocalRuns;
+import io.vigil.runs.DefaultSchedule;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,12 +19,15 @@ public class RollupJobConfiguration {
 
     public static final String JOB = "rollupJob";
 
+    /** Every five minutes. */
     @Bean
-    Job rollupJob(JobRepository jobRepository, Step foldEventsStep, Step foldHealthStep,
-                  LocalRuns localRuns, FailureSummary failureSummary) {
+    DefaultSchedule rollupSchedule() {
+        return new DefaultSchedule(JOB, "0 */5 * * * ?");
+    }
+
+    @Bean
+    Job rollupJob(JobRepository jobRepository, Step foldEventsStep, Step foldHealthStep) {
         return new JobBuilder(JOB, jobRepository)
-                .listener(localRuns)
-                .listener(failureSummary)
                 .start(foldEventsStep)
                 .next(foldHealthStep)
                 .build();

@@ -7,9 +7,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.Ordered;
 
 /**
  * Keeps a one-line cause chain of each failed step in the step's execution context. Spring Batch stores
@@ -17,7 +17,7 @@ import org.springframework.batch.core.step.StepExecution;
  * the whole statement first, so the cause an operator needs ("relation ... does not exist") is often cut
  * off; an exit status set by a listener is appended after that stack trace and cut off with it.
  */
-public class FailureSummary implements JobExecutionListener {
+public class FailureSummary implements RunWideListener {
 
     public static final String KEY = "vigil.failure";
     private static final int MAX_MESSAGE = 300;
@@ -26,6 +26,11 @@ public class FailureSummary implements JobExecutionListener {
 
     public FailureSummary(JobRepository jobRepository) {
         this.jobRepository = jobRepository;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.core.Ordered;
 
 /**
- * Tracks the runs executing in this process and records this node as their owner. Every Vigil job
- * registers it as a listener.
+ * Tracks the runs executing in this process and records this node as their owner. Every job gets it
+ * (a {@link RunWideListener}), first, so that a run has its owner before anything else happens in it.
  */
-public class LocalRuns implements JobExecutionListener {
+public class LocalRuns implements RunWideListener {
 
     private final NodeRegistry registry;
     private final NodeIdentity node;
@@ -21,6 +21,11 @@ public class LocalRuns implements JobExecutionListener {
     public LocalRuns(NodeRegistry registry, NodeIdentity node) {
         this.registry = registry;
         this.node = node;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

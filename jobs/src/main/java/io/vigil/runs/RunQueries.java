@@ -19,8 +19,6 @@ import org.springframework.batch.core.step.StepExecution;
 /** Reads the job repository for operators: which runs there were, and what happened in one. */
 public class RunQueries {
 
-    public static final String SLOT = "slot";
-
     private final DSLContext dsl;
     private final RunLookup runs;
     private final NodeRegistry nodes;
@@ -47,7 +45,7 @@ public class RunQueries {
                 .from(BATCH_JOB_EXECUTION)
                 .join(BATCH_JOB_INSTANCE).on(BATCH_JOB_INSTANCE.JOB_INSTANCE_ID.eq(BATCH_JOB_EXECUTION.JOB_INSTANCE_ID))
                 .leftJoin(slot).on(slot.JOB_EXECUTION_ID.eq(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
-                        .and(slot.PARAMETER_NAME.eq(SLOT)))
+                        .and(slot.PARAMETER_NAME.eq(Slot.PARAMETER)))
                 .where(condition)
                 .orderBy(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.desc())
                 .limit(limit)
@@ -72,7 +70,7 @@ public class RunQueries {
                         s.getExitStatus().getExitDescription(),
                         s.getExecutionContext().getString(FailureSummary.KEY, null))));
         RunSummary summary = new RunSummary(execution.getId(), execution.getJobInstance().getJobName(),
-                parameters.get(SLOT), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
+                parameters.get(Slot.PARAMETER), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
                 execution.getExitStatus().getExitCode());
         return new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
                 nodes.ownerOf(id).orElse(null), steps);

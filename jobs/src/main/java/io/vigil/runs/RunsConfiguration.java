@@ -1,5 +1,6 @@
 package io.vigil.runs;
 
+import java.time.ZoneId;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;
@@ -12,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class RunsConfiguration {
+
+    /** Static: a post-processor is created before the other beans, and must not need this class's instance. */
+    @Bean
+    static RunWideListeners runWideListeners(ObjectProvider<RunWideListener> listeners) {
+        return new RunWideListeners(listeners);
+    }
 
     @Bean
     NodeIdentity nodeIdentity() {
@@ -60,5 +67,12 @@ public class RunsConfiguration {
     @Bean
     RunQueries runQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes) {
         return new RunQueries(dsl, runs, nodes);
+    }
+
+    /** Spring Batch's record of runs that ended this long ago. */
+    @Bean
+    Pruner runHistoryPruner(DSLContext dsl) {
+        return new Pruner("batch-metadata", "pruneRunHistory", Duration.ofDays(90),
+                new RunHistoryPruner(dsl, ZoneId.systemDefault())::pruneEndedBefore);
     }
 }

@@ -1,6 +1,6 @@
 package io.vigil.schedule;
 
-import java.time.Instant;
+import io.vigil.runs.Slot;
 import java.util.TimeZone;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
@@ -32,7 +32,7 @@ public class LaunchBatchJob extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         SlotResolver resolver = new SlotResolver(data.getString(CRON), TimeZone.getTimeZone(data.getString(ZONE)));
-        Instant slot = resolver.slotFor(context.getScheduledFireTime().toInstant());
+        Slot slot = Slot.of(resolver.slotFor(context.getScheduledFireTime().toInstant()));
         String trigger = context.getTrigger().getKey().getName().startsWith("MT_") ? "manual" : "schedule";
         slotLauncher.launch(data.getString(BATCH_JOB), slot, trigger);
     }

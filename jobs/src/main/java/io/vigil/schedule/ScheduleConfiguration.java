@@ -1,9 +1,7 @@
 package io.vigil.schedule;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
-import io.vigil.health.fleet.FleetProperties;
-import io.vigil.health.fleet.FleetSync;
+import io.vigil.runs.DeclaredSync;
+import io.vigil.runs.DefaultSchedule;
 import io.vigil.runs.StaleRunRecovery;
 import java.util.List;
 import org.quartz.Scheduler;
@@ -22,6 +20,11 @@ public class ScheduleConfiguration {
     }
 
     @Bean
+    Schedules schedules(List<DefaultSchedule> defaults, SchedulesProperties configured) {
+        return new Schedules(defaults, configured);
+    }
+
+    @Bean
     ScheduleReconciler scheduleReconciler(Scheduler scheduler, SlotLauncher launcher) {
         return new ScheduleReconciler(scheduler, launcher.jobNames());
     }
@@ -32,9 +35,8 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Daemon daemon(FleetSync fleetSync, FleetProperties fleet, AlertRuleSync alertRuleSync, AlertsProperties alerts,
-                  StaleRunRecovery recovery, ScheduleReconciler reconciler, SchedulesProperties schedules,
-                  Scheduler scheduler) {
-        return new Daemon(fleetSync, fleet, alertRuleSync, alerts, recovery, reconciler, schedules, scheduler);
+    Daemon daemon(List<DeclaredSync> syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler,
+                  Schedules schedules, Scheduler scheduler) {
+        return new Daemon(syncs, recovery, reconciler, schedules, scheduler);
     }
 }

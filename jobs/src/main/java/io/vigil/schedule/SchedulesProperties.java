@@ -1,11 +1,13 @@
 package io.vigil.schedule;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code vigil.schedules.<jobName>.*}: reconciled into Quartz when the daemon starts. */
+/**
+ * {@code vigil.schedules.<jobName>.*}: what the configuration changes of the shipped schedules (see
+ * {@link Schedules}), reconciled into Quartz when the daemon starts.
+ */
 @ConfigurationProperties("vigil")
 public record SchedulesProperties(Map<String, Schedule> schedules) {
 
@@ -13,7 +15,10 @@ public record SchedulesProperties(Map<String, Schedule> schedules) {
         schedules = schedules == null ? Map.of() : schedules;
     }
 
-    /** @param cron Quartz cron expression (with seconds); zone defaults to UTC, misfire to FIRE_NOW */
+    /**
+     * @param cron Quartz cron expression (with seconds); null keeps the job's shipped one. Zone defaults
+     *             to UTC, misfire to FIRE_NOW
+     */
     public record Schedule(String cron, ZoneId zone, MisfirePolicy misfire, Boolean enabled) {
 
         public Schedule {
@@ -21,15 +26,5 @@ public record SchedulesProperties(Map<String, Schedule> schedules) {
             misfire = misfire == null ? MisfirePolicy.FIRE_NOW : misfire;
             enabled = enabled == null || enabled;
         }
-    }
-
-    public Map<String, Schedule> enabled() {
-        Map<String, Schedule> enabled = new LinkedHashMap<>();
-        schedules.forEach((job, schedule) -> {
-            if (schedule.enabled()) {
-                enabled.put(job, schedule);
-            }
-        });
-        return enabled;
     }
 }

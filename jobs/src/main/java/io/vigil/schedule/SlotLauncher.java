@@ -1,9 +1,9 @@
 package io.vigil.schedule;
 
-import io.vigil.runs.RunQueries;
-import java.time.Instant;
+import io.vigil.runs.Slot;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,7 +13,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -45,7 +44,7 @@ public class SlotLauncher {
     public record Started(JobExecution execution) implements Outcome {
     }
 
-    public record Skipped(String jobName, Instant slot, Long existingRunId, String reason) implements Outcome {
+    public record Skipped(String jobName, Slot slot, Long existingRunId, String reason) implements Outcome {
     }
 
     public Job job(String name) {
@@ -56,21 +55,14 @@ public class SlotLauncher {
         return job;
     }
 
-    public java.util.Set<String> jobNames() {
+    public Set<String> jobNames() {
         return jobs.keySet();
     }
 
-    public static JobParameters parameters(Instant slot, String trigger) {
-        return new JobParametersBuilder()
-                .addString(RunQueries.SLOT, slot.toString(), true)
-                .addString("trigger", trigger, false)
-                .toJobParameters();
-    }
-
     /** Runs the job for the slot in the calling thread, unless the slot has a run already. */
-    public Outcome launch(String jobName, Instant slot, String trigger) {
+    public Outcome launch(String jobName, Slot slot, String trigger) {
         Job job = job(jobName);
-        JobParameters parameters = parameters(slot, trigger);
+        JobParameters parameters = slot.toParameters(trigger);
         Skipped existing = existingRun(jobName, slot, parameters);
         if (existing != null) {
             return existing;
@@ -92,7 +84,7 @@ public class SlotLauncher {
         }
     }
 
-    private Skipped existingRun(String jobName, Instant slot, JobParameters parameters) {
+    private Skipped existingRun(String jobName, Slot slot, JobParameters parameters) {
         JobInstance instance = jobRepository.getJobInstance(jobName, parameters);
         if (instance == null) {
             return null;
@@ -105,7 +97,7 @@ public class SlotLauncher {
                 + (last.getStatus().isUnsuccessful() ? "; restart it with vigil jobs restart " + last.getId() : ""));
     }
 
-    private static Skipped skipped(String jobName, Instant slot, Long runId, String reason) {
+    private static Skipped skipped(String jobName, Slot slot, Long runId, String reason) {
         log.info("Skipped {} for slot {}: the slot has a run already ({})", jobName, slot, reason);
         return new Skipped(jobName, slot, runId, reason);
     }

@@ -1,5 +1,6 @@
 package io.vigil.alert;
 
+import io.vigil.runs.SyncReport;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,10 +42,10 @@ class AlertRuleSyncTest {
 
     @Test
     void badRulesAreReportedByNameTheOthersSyncedAndUndeclaredOnesDisabled(DSLContext dsl) {
-        AlertRuleSync sync = new AlertRuleSync(dsl, new SettableClock(TestBeans.START));
+        AlertRuleSync sync = new AlertRuleSync(dsl, new SettableClock(TestBeans.START), new AlertsProperties(List.of(), List.of(), null));
         sync.sync(new AlertsProperties(List.of(rule("old", "DOWN", 2.0, "a@example.com")), List.of(), null));
 
-        AlertRuleSync.Report report = sync.sync(new AlertsProperties(List.of(
+        SyncReport report = sync.sync(new AlertsProperties(List.of(
                 rule("slow", "LATENCY", null, "a@example.com"),
                 rule("typo", "DWON", null, "a@example.com"),
                 rule("nobody", "DOWN", null),

@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
@@ -11,6 +12,7 @@ import io.vigil.alert.AlertsProperties;
 import io.vigil.alert.HealthHistoryReader;
 import io.vigil.alert.RuleDeclaration;
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import io.vigil.mail.MailDeliveryJobConfiguration;
 import io.vigil.mail.MailProperties;
 import io.vigil.mail.MessageBuilder;
@@ -181,7 +183,7 @@ public final class AlertBenchmark {
                 FROM generate_series(1, {0}) AS g""", DSL.val(connections));
         Instant from = base.minus(SLOT.multipliedBy((long) HISTORY_SLOTS * historyDays - 1));
         MonthlyPartitions partitions = new MonthlyPartitions(dsl);
-        partitions.ensure("health_check", from, 2);
+        partitions.ensure(PartitionedTable.HEALTH_CHECK, from, 2);
         insertChecks(dsl, from, base, base);
         insertStats(dsl, base);
         dsl.execute("VACUUM ANALYZE vigil.health_check");
@@ -374,7 +376,7 @@ public final class AlertBenchmark {
     }
 
     private static JobExecution job(SlotLauncher launcher, Instant slot, int expected) {
-        SlotLauncher.Outcome outcome = launcher.launch(MailDeliveryJobConfiguration.JOB, slot, "bench");
+        SlotLauncher.Outcome outcome = launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(slot), "bench");
         if (!(outcome instanceof SlotLauncher.Started started)) {
             throw new IllegalStateException("mailDeliveryJob not started: " + outcome);
         }

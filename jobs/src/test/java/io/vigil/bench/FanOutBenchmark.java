@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
@@ -280,7 +281,7 @@ public final class FanOutBenchmark {
         CpuMeter.Sample before = cpu.sample();
         LocalDateTime launchedAt = LocalDateTime.now(); // Spring Batch stamps its executions with the system clock
         long start = System.nanoTime();
-        SlotLauncher.Outcome outcome = launcher.launch(HealthCheckJobConfiguration.JOB, slot, "bench");
+        SlotLauncher.Outcome outcome = launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "bench");
         double seconds = seconds(start);
         CpuMeter.Usage usage = cpu.since(before);
         Timeline timeline = servers.timeline(start, options.timeout);

@@ -1,7 +1,9 @@
 package io.vigil.bench;
 
+import io.vigil.runs.Slot;
 import io.vigil.VigilApplication;
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.PostgresServer;
@@ -45,7 +47,7 @@ public final class RollupBenchmark {
         DSLContext dsl = database.dsl();
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant start = end.minus(Duration.ofDays(30));
-        new MonthlyPartitions(dsl).ensure("event", start, 2);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.EVENT, start, 2);
 
         long t = System.nanoTime();
         generate(dsl, start, end, 0, events, 0.0);
@@ -153,7 +155,7 @@ public final class RollupBenchmark {
     }
 
     private static JobExecution run(SlotLauncher launcher, Instant slot) {
-        JobExecution execution = ((SlotLauncher.Started) launcher.launch(RollupJobConfiguration.JOB, slot, "bench")).execution();
+        JobExecution execution = ((SlotLauncher.Started) launcher.launch(RollupJobConfiguration.JOB, Slot.of(slot), "bench")).execution();
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new IllegalStateException("rollupJob " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
         }

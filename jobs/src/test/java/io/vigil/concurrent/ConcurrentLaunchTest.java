@@ -1,5 +1,6 @@
 package io.vigil.concurrent;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class ConcurrentLaunchTest {
                 for (int racer = 0; racer < 2; racer++) {
                     outcomes.add(threads.submit(() -> {
                         together.await();
-                        return launcher.launch(HealthCheckJobConfiguration.JOB, slot, "race");
+                        return launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "race");
                     }));
                 }
             }

@@ -1,9 +1,11 @@
 package io.vigil.concurrent;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;
@@ -45,7 +47,7 @@ class RollupConcurrencyTest {
 
     @BeforeEach
     void partitions() {
-        new MonthlyPartitions(dsl).ensure("event", HOUR, 1);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.EVENT, HOUR, 1);
     }
 
     @Test
@@ -128,7 +130,7 @@ class RollupConcurrencyTest {
 
     private BatchStatus rollup() {
         slot = slot.plus(Duration.ofMinutes(5));
-        return Launches.started(launcher.launch(RollupJobConfiguration.JOB, slot, "test")).getStatus();
+        return Launches.started(launcher.launch(RollupJobConfiguration.JOB, Slot.of(slot), "test")).getStatus();
     }
 
     private long rolledUp(String source) {

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.testing.AlertFixtures.downRule;
@@ -201,7 +202,7 @@ class AlertEmailsTest {
 
     private void run(Instant slot) {
         clock.set(slot);
-        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test"));
+        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 
     private void declareFleet(String ordersPath) {

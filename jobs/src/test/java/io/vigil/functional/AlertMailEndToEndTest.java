@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.testing.AlertFixtures.downRule;
 import static io.vigil.testing.AlertFixtures.http;
@@ -110,7 +111,7 @@ class AlertMailEndToEndTest {
     /** What the daemon does every five minutes: check the fleet (and evaluate), then deliver the mail. */
     private void checkAndDeliver(Instant slot) {
         clock.set(slot);
-        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test"));
-        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, slot, "test"));
+        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "test"));
+        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.rollup.DailyRollupJobConfiguration;
@@ -35,11 +36,11 @@ class DailyRollupRestartTest {
         EventData data = new EventData(dsl, 11);
         data.insertEvents(800, NOW, Duration.ofDays(4));
         data.checks(data.connections(1), NOW.minus(Duration.ofDays(2)), NOW);
-        assertThat(Launches.started(launcher.launch(RollupJobConfiguration.JOB, SLOT, "test")).getStatus())
+        assertThat(Launches.started(launcher.launch(RollupJobConfiguration.JOB, Slot.of(SLOT), "test")).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
 
         dsl.execute("ALTER TABLE vigil.health_rollup_daily RENAME TO health_rollup_daily_away");
-        JobExecution failed = Launches.started(launcher.launch(DailyRollupJobConfiguration.JOB, SLOT, "test"));
+        JobExecution failed = Launches.started(launcher.launch(DailyRollupJobConfiguration.JOB, Slot.of(SLOT), "test"));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getStepExecutions()).extracting(s -> s.getStepName() + " " + s.getStatus())
                 .containsExactly("dailyEvents COMPLETED", "dailyHealth FAILED");

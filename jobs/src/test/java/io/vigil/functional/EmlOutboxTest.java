@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +62,7 @@ class EmlOutboxTest {
         String firing = TestEmails.queueFiring(outbox, dsl, "orders-db");
         long id = dsl.fetchValue(EMAIL_OUTBOX.ID, EMAIL_OUTBOX.MESSAGE_ID.eq(firing));
 
-        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, TestBeans.START, "test"));
+        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(TestBeans.START), "test"));
 
         List<Path> files;
         try (var listing = Files.list(OUTBOX)) {

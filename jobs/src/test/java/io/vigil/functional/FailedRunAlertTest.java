@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.testing.AlertFixtures.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +95,6 @@ class FailedRunAlertTest {
 
     private JobExecution launch(Instant slot) {
         clock.set(slot);
-        return Launches.started(launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test"));
+        return Launches.started(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 }

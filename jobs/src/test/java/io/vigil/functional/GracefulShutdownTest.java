@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class GracefulShutdownTest {
             first.getBean(FleetSync.class).sync(first.getBean(FleetProperties.class).connections());
             SlotLauncher launcher = first.getBean(SlotLauncher.class);
             CompletableFuture<SlotLauncher.Outcome> run = CompletableFuture.supplyAsync(
-                    () -> launcher.launch(HealthCheckJobConfiguration.JOB, SLOT, "test"));
+                    () -> launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(SLOT), "test"));
             assertThat(http.awaitHanging(30)).as("the hanging target is being probed").isTrue();
 
             first.close();

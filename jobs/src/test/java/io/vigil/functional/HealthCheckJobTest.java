@@ -1,5 +1,7 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
+import io.vigil.runs.SyncReport;
 import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
@@ -8,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
-import io.vigil.health.fleet.FleetSyncReport;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.TestDatabase;
 import io.vigil.testing.TestHttpServer;
@@ -46,7 +47,7 @@ class HealthCheckJobTest {
     @Autowired TestSecrets secrets;
 
     private final TestHttpServer http = new TestHttpServer();
-    private FleetSyncReport report;
+    private SyncReport report;
 
     @BeforeAll
     void declareFleet() {
@@ -82,7 +83,7 @@ class HealthCheckJobTest {
 
     @Test
     void everyConnectionGetsOneCheckWithTheRightStatus(CapturedOutput output) {
-        var outcome = launcher.launch(HealthCheckJobConfiguration.JOB, SLOT, "test");
+        var outcome = launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(SLOT), "test");
 
         assertThat(outcome).isInstanceOf(SlotLauncher.Started.class);
         assertThat(((SlotLauncher.Started) outcome).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -111,8 +112,8 @@ class HealthCheckJobTest {
     @Test
     void aSecondLaunchForTheSameSlotIsSkipped() {
         Instant slot = SLOT.plus(Duration.ofMinutes(5));
-        var first = launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test");
-        var second = launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test");
+        var first = launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "test");
+        var second = launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "test");
 
         assertThat(first).isInstanceOf(SlotLauncher.Started.class);
         assertThat(second).isInstanceOf(SlotLauncher.Skipped.class);

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class MailAuthFailureTest {
         TestEmails.queueFiring(outbox, dsl, "orders-db");
         TestEmails.queueFiring(outbox, dsl, "billing-db");
 
-        var run = Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, TestBeans.START, "test"));
+        var run = Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(TestBeans.START), "test"));
 
         assertThat(run.getStepExecutions()).singleElement().satisfies(step -> assertThat(step.getWriteCount()).isZero());
         assertThat(smtp.received()).isEmpty();

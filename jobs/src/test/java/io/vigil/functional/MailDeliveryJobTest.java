@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +93,6 @@ class MailDeliveryJobTest {
     }
 
     private JobExecution run(Instant slot) {
-        return Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, slot, "test"));
+        return Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 }

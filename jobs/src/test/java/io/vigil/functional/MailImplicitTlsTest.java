@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.mail.MailDeliveryJobConfiguration;
@@ -44,7 +45,7 @@ class MailImplicitTlsTest {
     void sendsOverImplicitTls() {
         String id = TestEmails.queueFiring(outbox, dsl, "orders-db");
 
-        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, TestBeans.START, "test"));
+        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(TestBeans.START), "test"));
 
         assertThat(TestSmtp.messageIds(smtps.awaitReceived(1))).containsExactly(id);
         assertThat(transport.describe()).endsWith("(smtps)");

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +96,7 @@ class MailOutageTest {
 
     private JobExecution run() {
         slot = slot.plus(Duration.ofMinutes(1));
-        return Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, slot, "test"));
+        return Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 
     private static long sent(JobExecution run) {

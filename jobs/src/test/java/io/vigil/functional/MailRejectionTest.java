@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class MailRejectionTest {
 
     private void deliver() {
         slot = slot.plus(Duration.ofMinutes(1));
-        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, slot, "test"));
+        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 
     private EmailOutboxRecord row(String messageId) {

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
@@ -215,6 +216,6 @@ class RetentionJobTest {
 
     private JobExecution run(String job) {
         slot = slot.plus(Duration.ofMinutes(5));
-        return Launches.completed(launcher.launch(job, slot, "test"));
+        return Launches.completed(launcher.launch(job, Slot.of(slot), "test"));
     }
 }

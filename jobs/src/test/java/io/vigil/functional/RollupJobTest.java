@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.DAILY_ROLLUP_PENDING;
 import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK_CHANGE;
@@ -145,6 +146,6 @@ class RollupJobTest {
 
     private JobExecution run(String job) {
         slot = slot.plus(Duration.ofMinutes(5));
-        return Launches.completed(launcher.launch(job, slot, "test"));
+        return Launches.completed(launcher.launch(job, Slot.of(slot), "test"));
     }
 }

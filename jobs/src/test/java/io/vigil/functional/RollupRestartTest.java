@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ROLLUP_WATERMARK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class RollupRestartTest {
 
         // The fourth window (ids 1501-2000) holds the poison event, which the rollup table refuses.
         dsl.execute("ALTER TABLE vigil.event_rollup_hourly ADD CONSTRAINT no_poison CHECK (source <> 'poison')");
-        JobExecution failed = Launches.started(launcher.launch(RollupJobConfiguration.JOB, SLOT, "test"));
+        JobExecution failed = Launches.started(launcher.launch(RollupJobConfiguration.JOB, Slot.of(SLOT), "test"));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(watermark("event_hourly")).as("three windows committed before the failure").isEqualTo(1500L);
 
@@ -68,7 +69,7 @@ class RollupRestartTest {
         dsl.execute("UPDATE vigil.rollup_watermark SET folded_through = 0");
         dsl.execute("INSERT INTO vigil.health_check_change (connection_id, slot) SELECT connection_id, slot FROM vigil.health_check");
         JobExecution clean = ((SlotLauncher.Started) launcher.launch(RollupJobConfiguration.JOB,
-                SLOT.plus(Duration.ofMinutes(5)), "test")).execution();
+                Slot.of(SLOT.plus(Duration.ofMinutes(5))), "test")).execution();
         assertThat(clean.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         assertThat(restartedEvents).contains(",poison,").isEqualTo(data.eventsByHourRollup());

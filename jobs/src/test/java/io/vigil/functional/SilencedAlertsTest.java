@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.testing.AlertFixtures.downRule;
 import static io.vigil.testing.AlertFixtures.http;
@@ -101,6 +102,6 @@ class SilencedAlertsTest {
 
     private void run(Instant slot) {
         clock.set(slot);
-        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, slot, "test"));
+        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.testing.AlertFixtures.mailTo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,7 +109,7 @@ class StaleRunRecoveryTest {
 
     /** What a node leaves behind when it dies mid-run: an execution still marked STARTED. */
     private JobExecution startedRun(Instant slot, NodeIdentity owner) {
-        var parameters = SlotLauncher.parameters(slot, "test");
+        var parameters = Slot.of(slot).toParameters("test");
         JobInstance instance = jobRepository.createJobInstance(HealthCheckJobConfiguration.JOB, parameters);
         JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now());

@@ -1,5 +1,6 @@
 package io.vigil.functional;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.testing.AlertFixtures.mailTo;
@@ -49,7 +50,7 @@ class StatsAlertsTest {
                 rule("unavailable", "AVAILABILITY", 100.0)), List.of(), null));
         clock.set(TestBeans.START);
 
-        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, TestBeans.START, "test"));
+        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(TestBeans.START), "test"));
 
         Map<String, String> alerts = dsl.select(ALERT_RULE.NAME, ALERT.DESCRIPTION).from(ALERT).join(ALERT_RULE)
                 .on(ALERT_RULE.ID.eq(ALERT.RULE_ID)).where(ALERT.STATE.eq("FIRING")).fetch().stream()

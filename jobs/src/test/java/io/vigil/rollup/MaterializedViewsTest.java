@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import io.vigil.testing.EmbeddedPostgresExtension;
 import io.vigil.testing.EventData;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class MaterializedViewsTest {
     void healthSummaryPerPeriod(DSLContext dsl) {
         long connection = new EventData(dsl, 1).connections(1).getFirst();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        new MonthlyPartitions(dsl).ensure("health_check", now.minus(Duration.ofDays(40)), 2);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.HEALTH_CHECK, now.minus(Duration.ofDays(40)), 2);
         // Last two hours: latencies 1..20 ms UP, then 2 DOWN, then 2 SKIPPED (the latest).
         Instant slot = now.minus(Duration.ofHours(2));
         for (int i = 1; i <= 20; i++, slot = slot.plus(Duration.ofMinutes(5))) {

@@ -5,6 +5,7 @@ import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class EventData {
 
     /** {@code count} events with occurred-at times spread over {@code span} before {@code end}. */
     public void insertEvents(int count, Instant end, Duration span) {
-        new MonthlyPartitions(dsl).ensure("event", end.minus(span), 2);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.EVENT, end.minus(span), 2);
         var insert = insertStep();
         for (int i = 0; i < count; i++) {
             Instant at = end.minusMillis((long) (random.nextDouble() * span.toMillis()));
@@ -66,7 +67,7 @@ public final class EventData {
 
     /** One check per connection per five-minute slot in [from, to), upserted as the health job does. */
     public void checks(List<Long> connections, Instant from, Instant to) {
-        new MonthlyPartitions(dsl).ensure("health_check", from, 2);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.HEALTH_CHECK, from, 2);
         var insert = dsl.insertInto(HEALTH_CHECK, HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT, HEALTH_CHECK.CHECKED_AT,
                 HEALTH_CHECK.STATUS, HEALTH_CHECK.LATENCY_MS, HEALTH_CHECK.ERROR_MESSAGE);
         for (Instant slot = from; slot.isBefore(to); slot = slot.plus(Duration.ofMinutes(5))) {

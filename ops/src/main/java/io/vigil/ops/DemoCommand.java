@@ -1,18 +1,19 @@
 package io.vigil.ops;
 
+import io.vigil.runs.Slot;
 import io.vigil.alert.AlertRuleSync;
 import io.vigil.alert.AlertsProperties;
 import io.vigil.database.DatabaseConfiguration.EmbeddedDatabaseHolder;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
-import io.vigil.health.fleet.FleetSyncReport;
+import io.vigil.runs.SyncReport;
 import io.vigil.mail.MailDeliveryJobConfiguration;
 import io.vigil.mail.OutboxQueries;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.runs.RunQueries;
-import io.vigil.schedule.SchedulesProperties;
+import io.vigil.schedule.Schedules;
 import io.vigil.schedule.SlotLauncher;
 import java.io.File;
 import java.io.IOException;
@@ -69,13 +70,13 @@ final class DemoCommand implements Callable<Integer> {
             try (SpringVigilContext context = SpringVigilContext.forCommands(List.of(configOption))) {
                 fleet.addVigilItself(context.bean(EmbeddedDatabaseHolder.class).database().port());
                 fleet.write(configuration, data, alerting);
-                FleetSyncReport report = context.bean(FleetSync.class).sync(fleet.connections());
+                SyncReport report = context.bean(FleetSync.class).sync(fleet.connections());
                 if (!report.invalid().isEmpty()) {
                     throw new CommandFailure("the demo fleet was rejected: " + report.invalid());
                 }
                 out.println("declared " + report.synced().size() + " connections: " + String.join(", ", report.synced()));
                 fleet.notes().forEach(note -> out.println("  " + note));
-                AlertRuleSync.Report rules = context.bean(AlertRuleSync.class).sync(context.bean(AlertsProperties.class));
+                SyncReport rules = context.bean(AlertRuleSync.class).sync(context.bean(AlertsProperties.class));
                 if (!rules.invalid().isEmpty()) {
                     throw new CommandFailure("the demo's alert rules were rejected: " + rules.invalid());
                 }
@@ -102,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandFailure("--events must be 0 or more, was " + events);
         }
         DSLContext dsl = context.bean(DSLContext.class);
-        Instant slot = CurrentSlot.of(JOB, context.bean(SchedulesProperties.class), context.bean(Clock.class));
+        Instant slot = context.bean(Schedules.class).currentSlot(JOB, context.bean(Clock.class)).start();
         out.println();
         out.println("generating 30 days of history ...");
         out.flush();
@@ -139,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static JobExecution launch(SpringVigilContext context, PrintWriter out, String job) {
-        Instant slot = CurrentSlot.of(job, context.bean(SchedulesProperties.class), context.bean(Clock.class));
+        Slot slot = context.bean(Schedules.class).currentSlot(job, context.bean(Clock.class));
         out.println("running " + job + " for slot " + slot + " ...");
         out.flush();
         SlotLauncher.Outcome outcome = context.bean(SlotLauncher.class).launch(job, slot, "demo");

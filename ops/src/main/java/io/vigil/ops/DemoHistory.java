@@ -1,6 +1,7 @@
 package io.vigil.ops;
 
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.database.PartitionedTable;
 import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;
@@ -27,7 +28,7 @@ final class DemoHistory {
     /** Checks for every slot of the 30 days before {@code until} (exclusive); returns the rows written. */
     int healthChecks(Instant until) {
         Instant start = until.minus(SPAN);
-        new MonthlyPartitions(dsl).ensure("health_check", start, 2);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.HEALTH_CHECK, start, 2);
         return dsl.execute("""
                 INSERT INTO vigil.health_check (connection_id, slot, checked_at, status, latency_ms, error_class, error_message)
                 SELECT c.id, s.slot, s.slot + interval '1 second',
@@ -56,7 +57,7 @@ final class DemoHistory {
     /** {@code count} events spread evenly over the 30 days before {@code until}, in time order. */
     int events(Instant until, int count) {
         Instant start = until.minus(SPAN);
-        new MonthlyPartitions(dsl).ensure("event", start, 2);
+        new MonthlyPartitions(dsl).ensure(PartitionedTable.EVENT, start, 2);
         return dsl.execute("""
                 INSERT INTO vigil.event (occurred_at, source, type, subject, value, outcome, properties, received_at)
                 SELECT e.t, e.source, e.type, 'user-' || (random() * 4999)::int,

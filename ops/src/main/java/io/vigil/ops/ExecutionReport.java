@@ -1,6 +1,6 @@
 package io.vigil.ops;
 
-import io.vigil.runs.RunQueries;
+import io.vigil.runs.Slot;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Comparator;
@@ -15,7 +15,7 @@ final class ExecutionReport {
     static void print(PrintWriter out, JobExecution execution) {
         long id = execution.getId();
         out.println("run " + id + " of " + execution.getJobInstance().getJobName() + " for slot "
-                + execution.getJobParameters().getString(RunQueries.SLOT) + ": " + execution.getStatus()
+                + execution.getJobParameters().getString(Slot.PARAMETER) + ": " + execution.getStatus()
                 + took(execution));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             execution.getStepExecutions().stream()

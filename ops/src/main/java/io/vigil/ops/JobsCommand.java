@@ -1,14 +1,14 @@
 package io.vigil.ops;
 
+import io.vigil.runs.Slot;
 import io.vigil.runs.RunLookup;
 import io.vigil.runs.RunQueries;
 import io.vigil.runs.RunSummary;
 import io.vigil.runs.StaleRunRecovery;
-import io.vigil.schedule.SchedulesProperties;
+import io.vigil.schedule.Schedules;
 import io.vigil.schedule.SlotLauncher;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -152,7 +152,7 @@ final class JobsCommand implements Runnable {
             throw new CommandFailure("run " + id + " is running again: see vigil jobs show " + id, e);
         }
         out().println("run " + id + " is ABANDONED: it will not be restarted, and slot "
-                + execution.getJobParameters().getString(RunQueries.SLOT) + " of "
+                + execution.getJobParameters().getString(Slot.PARAMETER) + " of "
                 + execution.getJobInstance().getJobName() + " is not run again");
         out().flush();
         return 0;
@@ -177,9 +177,8 @@ final class JobsCommand implements Runnable {
                @Option(names = "--slot", paramLabel = "TIME", converter = SlotConverter.class,
                        description = "The slot, an ISO-8601 instant such as " + SlotConverter.EXAMPLE
                                + " (default: the current period of the job's schedule, or the current minute "
-                               + "if it has none).") Instant slot) {
-        Instant resolved = slot != null ? slot
-                : CurrentSlot.of(job, context.bean(SchedulesProperties.class), context.bean(Clock.class));
+                               + "if it has none).") Slot slot) {
+        Slot resolved = slot != null ? slot : context.bean(Schedules.class).currentSlot(job, context.bean(Clock.class));
         SlotLauncher.Outcome outcome = context.bean(SlotLauncher.class).launch(job, resolved, "manual");
         if (outcome instanceof SlotLauncher.Skipped skipped) {
             out().println("skipped: " + job + " for slot " + resolved + " has a run already: " + skipped.reason());

@@ -1,5 +1,6 @@
 package io.vigil.ops;
 
+import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.alert.AlertRuleSync;
@@ -51,7 +52,7 @@ class AlertsCommandTest {
         assertThat(cli.run("alerts", "list").out()).isEqualTo("no active alerts\n");
         assertThat(cli.run("silence", "add", "--tag", "finance", "--for", "1h", "--comment", "audit", "--author", "a")
                 .exitCode()).isZero();
-        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, TestBeans.START, "test"));
+        Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(TestBeans.START), "test"));
     }
 
     @AfterAll

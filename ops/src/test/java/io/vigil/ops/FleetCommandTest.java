@@ -1,5 +1,6 @@
 package io.vigil.ops;
 
+import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.health.HealthCheckJobConfiguration;
@@ -40,7 +41,7 @@ class FleetCommandTest {
                 declaration("http-ok", "http", http.url("/ok"), List.of("test", "web")),
                 declaration("closed-port", "postgresql", "127.0.0.1:" + closedPort + "/x", List.of()),
                 declaration("never-checked", "redis", "127.0.0.1:" + closedPort, List.of("later"))));
-        launcher.launch(HealthCheckJobConfiguration.JOB, Instant.parse("2026-11-23T10:00:00Z"), "test");
+        launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(Instant.parse("2026-11-23T10:00:00Z")), "test");
         fleetSync.sync(List.of(
                 declaration("http-ok", "http", http.url("/ok"), List.of("test", "web")),
                 declaration("closed-port", "postgresql", "127.0.0.1:" + closedPort + "/x", List.of()),

@@ -1,5 +1,6 @@
 package io.vigil.ops;
 
+import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.health.HealthCheckJobConfiguration;
@@ -62,8 +63,8 @@ class JobsCommandTest {
         fleetSync.sync(List.of(
                 declaration("http-ok", "http", http.url("/ok")),
                 declaration("closed-port", "postgresql", "127.0.0.1:" + TestHttpServer.closedPort() + "/x")));
-        firstRun = started(launcher.launch(JOB, FIRST_SLOT, "test")).getId();
-        secondRun = started(launcher.launch(JOB, SECOND_SLOT, "test")).getId();
+        firstRun = started(launcher.launch(JOB, Slot.of(FIRST_SLOT), "test")).getId();
+        secondRun = started(launcher.launch(JOB, Slot.of(SECOND_SLOT), "test")).getId();
     }
 
     @AfterAll
@@ -309,7 +310,7 @@ class JobsCommandTest {
 
     /** A run as a process that died would leave it: created, marked running, owned by {@code owner}. */
     private long runLeft(Instant slot, BatchStatus status, NodeIdentity owner) {
-        JobParameters parameters = SlotLauncher.parameters(slot, "test");
+        JobParameters parameters = Slot.of(slot).toParameters("test");
         JobInstance instance = jobRepository.createJobInstance(JOB, parameters);
         JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStatus(status);

@@ -1,5 +1,6 @@
 package io.vigil.ops;
 
+import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -238,7 +239,7 @@ class MailCommandTest {
 
     private void runDelivery() {
         slot = slot.plus(Duration.ofMinutes(1));
-        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, slot, "test"));
+        Launches.completed(launcher.launch(MailDeliveryJobConfiguration.JOB, Slot.of(slot), "test"));
     }
 
     private static Path temporaryDirectory() {

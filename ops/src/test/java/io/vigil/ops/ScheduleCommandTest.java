@@ -3,7 +3,7 @@ package io.vigil.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.schedule.ScheduleReconciler;
-import io.vigil.schedule.SchedulesProperties;
+import io.vigil.schedule.Schedules;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ScheduleCommandTest {
 
     @Autowired ApplicationContext spring;
     @Autowired ScheduleReconciler reconciler;
-    @Autowired SchedulesProperties schedules;
+    @Autowired Schedules schedules;
     @Autowired DSLContext dsl;
 
     private Cli cli;

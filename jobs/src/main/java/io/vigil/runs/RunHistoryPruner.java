@@ -1,4 +1,4 @@
-package io.vigil.retention;
+package io.vigil.runs;
 
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION_CONTEXT;

@@ -1,4 +1,4 @@
-package io.vigil.retention;
+package io.vigil.health;
 
 import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
 

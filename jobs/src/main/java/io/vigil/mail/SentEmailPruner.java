@@ -1,4 +1,4 @@
-package io.vigil.retention;
+package io.vigil.mail;
 
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 

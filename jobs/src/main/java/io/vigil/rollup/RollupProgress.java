@@ -1,10 +1,11 @@
-package io.vigil.retention;
+package io.vigil.rollup;
 
 import static io.vigil.db.jooq.Tables.DAILY_ROLLUP_PENDING;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK_CHANGE;
 import static io.vigil.db.jooq.Tables.ROLLUP_WATERMARK;
 
+import io.vigil.database.MonthlyPartition;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jooq.Condition;
@@ -28,15 +29,17 @@ public class RollupProgress {
         Instant start = partition.start();
         Instant end = partition.end();
         Condition hourlyPending = switch (partition.table()) {
-            case "event" -> DSL.exists(DSL.selectOne().from(EVENT)
+            case EVENT -> DSL.exists(DSL.selectOne().from(EVENT)
                     .where(EVENT.OCCURRED_AT.ge(start)).and(EVENT.OCCURRED_AT.lt(end))
                     .and(EVENT.ID.gt(DSL.select(ROLLUP_WATERMARK.FOLDED_THROUGH).from(ROLLUP_WATERMARK)
-                            .where(ROLLUP_WATERMARK.ROLLUP.eq("event_hourly")))));
-            case "health_check" -> DSL.exists(DSL.selectOne().from(HEALTH_CHECK_CHANGE)
+                            .where(ROLLUP_WATERMARK.ROLLUP.eq(EventHourlyFold.ROLLUP)))));
+            case HEALTH_CHECK -> DSL.exists(DSL.selectOne().from(HEALTH_CHECK_CHANGE)
                     .where(HEALTH_CHECK_CHANGE.SLOT.ge(start)).and(HEALTH_CHECK_CHANGE.SLOT.lt(end)));
-            default -> throw new IllegalArgumentException("no rollup reads table " + partition.table());
         };
-        String daily = partition.table().equals("event") ? "event" : "health";
+        String daily = switch (partition.table()) {
+            case EVENT -> DailyRollup.EVENTS;
+            case HEALTH_CHECK -> DailyRollup.HEALTH;
+        };
         LocalDate firstDay = partition.month().atDay(1);
         Condition dailyPending = DSL.exists(DSL.selectOne().from(DAILY_ROLLUP_PENDING)
                 .where(DAILY_ROLLUP_PENDING.ROLLUP.eq(daily))

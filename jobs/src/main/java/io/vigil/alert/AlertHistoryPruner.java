@@ -1,4 +1,4 @@
-package io.vigil.retention;
+package io.vigil.alert;
 
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;

@@ -1,6 +1,5 @@
-package io.vigil.retention;
+package io.vigil.database;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -12,14 +11,14 @@ import java.util.regex.Pattern;
  * A monthly partition as ensure_monthly_partition (V1) names it, {@code <table>_yYYYYmMM}, holding
  * [first instant of the month, first instant of the next) in UTC.
  */
-public record MonthlyPartition(String table, String name, YearMonth month) {
+public record MonthlyPartition(PartitionedTable table, String name, YearMonth month) {
 
     private static final Pattern NAME = Pattern.compile("(.+)_y(\\d{4})m(\\d{2})");
 
     /** The partition a name denotes, or none for a name that does not follow the convention. */
-    public static Optional<MonthlyPartition> parse(String table, String name) {
+    public static Optional<MonthlyPartition> parse(PartitionedTable table, String name) {
         Matcher matcher = NAME.matcher(name);
-        if (!matcher.matches() || !matcher.group(1).equals(table)) {
+        if (!matcher.matches() || !matcher.group(1).equals(table.tableName())) {
             return Optional.empty();
         }
         int month = Integer.parseInt(matcher.group(3));
@@ -37,8 +36,8 @@ public record MonthlyPartition(String table, String name, YearMonth month) {
         return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
-    /** Every row it can hold is older than the retention at {@code now}. */
-    public boolean expiredAt(Instant now, Duration retention) {
-        return !end().isAfter(now.minus(retention));
+    /** Every row it can hold is older than {@code cutoff}. */
+    public boolean endsBy(Instant cutoff) {
+        return !end().isAfter(cutoff);
     }
 }
