@@ -3,6 +3,7 @@ package io.vigil.health;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
+import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.SecretResolver;
@@ -33,6 +34,11 @@ public class HealthConfiguration {
     @Bean
     FleetRepository fleetRepository(DSLContext dsl) {
         return new FleetRepository(dsl);
+    }
+
+    @Bean
+    FleetQueries fleetQueries(DSLContext dsl) {
+        return new FleetQueries(dsl);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import io.vigil.alert.AlertRuleSync;
 import io.vigil.alert.AlertsProperties;
 import io.vigil.database.DatabaseConfiguration.EmbeddedDatabaseHolder;
 import io.vigil.health.HealthCheckJobConfiguration;
-import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.FleetSyncReport;
 import io.vigil.mail.MailDeliveryJobConfiguration;
@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 boolean historyCompleted = history(context, out);
                 out.println();
                 out.println("Fleet");
-                out.print(FleetCommand.table(context.bean(FleetRepository.class).statuses()).render());
+                out.print(FleetCommand.table(context.bean(FleetQueries.class).statuses()).render());
                 out.println();
                 out.println("Runs");
                 out.print(JobsCommand.table(context.bean(RunQueries.class).list(null, null, 20)).render());

@@ -3,7 +3,7 @@ package io.vigil.ops;
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckService;
 import io.vigil.health.HealthStatus;
-import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetStatus;
 import io.vigil.health.probe.DbStats;
 import java.io.PrintWriter;
@@ -36,7 +36,7 @@ final class FleetCommand implements Runnable {
 
     @Command(name = "list", description = "Lists every connection with its last check.")
     int list(@Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
-        List<FleetStatus> fleet = context.bean(FleetRepository.class).statuses();
+        List<FleetStatus> fleet = context.bean(FleetQueries.class).statuses();
         if (json) {
             Json.print(out(), fleet);
             return 0;
