@@ -34,8 +34,13 @@ public class AlertConfiguration {
     }
 
     @Bean
-    SilenceRepository silenceRepository(DSLContext dsl, Clock clock) {
-        return new SilenceRepository(dsl, clock);
+    SilenceRepository silenceRepository() {
+        return new SilenceRepository();
+    }
+
+    @Bean
+    Silences silences(DSLContext dsl, Clock clock) {
+        return new Silences(dsl, clock);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.vigil.alert.AlertRuleSync;
 import io.vigil.alert.AlertsProperties;
 import io.vigil.alert.Silence;
 import io.vigil.alert.SilenceRepository;
+import io.vigil.alert.Silences;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.schedule.SlotLauncher;
@@ -45,7 +46,8 @@ class SilencedAlertsTest {
     @Autowired SlotLauncher launcher;
     @Autowired FleetSync fleetSync;
     @Autowired AlertRuleSync ruleSync;
-    @Autowired SilenceRepository silences;
+    @Autowired Silences silences;
+    @Autowired SilenceRepository silenceRepository;
     @Autowired SettableClock clock;
     @Autowired DSLContext dsl;
 
@@ -64,7 +66,8 @@ class SilencedAlertsTest {
         ruleSync.sync(new AlertsProperties(List.of(downRule("down", 1, Duration.ZERO, "critical", List.of(), List.of(),
                 "dba@example.com")), List.of(), null));
         clock.set(S0);
-        Silence byName = silences.add("maintained", null, Duration.ofHours(2), "planned maintenance", "tester");
+        Silence byName = ((Silences.Addition.Added) silences.add("maintained", null, Duration.ofHours(2),
+                "planned maintenance", "tester")).silence();
         silences.add(null, "batch", Duration.ofHours(2), "batch hosts are rebuilt", "tester");
 
         run(S0);
@@ -73,7 +76,7 @@ class SilencedAlertsTest {
         assertThat(mailTo(dsl, "dba@example.com")).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("[FIRING:1] CRITICAL orders-db down"));
 
-        assertThat(silences.expire(byName.id())).isInstanceOf(SilenceRepository.Expiry.Expired.class);
+        assertThat(silences.expire(byName.id())).isInstanceOf(Silences.Expiry.Expired.class);
         run(S0.plus(Duration.ofMinutes(5)));
 
         var mail = mailTo(dsl, "dba@example.com");
@@ -91,7 +94,7 @@ class SilencedAlertsTest {
 
         assertThat(silences.list(false)).isEmpty();
         assertThat(silences.list(true)).extracting(Silence::target).containsExactly("tag batch", "connection maintained");
-        assertThat(silences.activeAt(dsl, now)).isEmpty();
+        assertThat(silenceRepository.activeAt(dsl, now)).isEmpty();
     }
 
     private Map<String, String> states() {
