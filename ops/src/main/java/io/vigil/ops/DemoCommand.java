@@ -83,10 +83,10 @@ final class DemoCommand implements Callable<Integer> {
                 boolean historyCompleted = history(context, out);
                 out.println();
                 out.println("Fleet");
-                out.print(FleetCommand.table(context.bean(FleetQueries.class).statuses()).render());
+                out.print(ListTables.fleet(context.bean(FleetQueries.class).statuses()).render());
                 out.println();
                 out.println("Runs");
-                out.print(JobsCommand.table(context.bean(RunQueries.class).list(null, null, 20)).render());
+                out.print(ListTables.runs(context.bean(RunQueries.class).list(null, null, 20)).render());
                 out.println();
                 boolean mailed = mail(context, out, DemoAlerting.outbox(home));
                 printNextSteps(out, home, configOption, run.getId(), fleet.connections().getFirst().name());
@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean completed = launch(context, out, MailDeliveryJobConfiguration.JOB).getStatus() == BatchStatus.COMPLETED;
         out.println();
         out.println("Mail (no SMTP server is configured, so each email is an .eml file in " + outbox + ")");
-        out.print(MailCommand.table(context.bean(OutboxQueries.class).list(null, 20)).render());
+        out.print(ListTables.emails(context.bean(OutboxQueries.class).list(null, 20)).render());
         if (Files.isDirectory(outbox)) {
             try (Stream<Path> files = Files.list(outbox)) {
                 files.sorted().forEach(file -> out.println("  " + file));

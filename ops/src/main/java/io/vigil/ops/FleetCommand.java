@@ -43,18 +43,9 @@ final class FleetCommand implements Runnable {
         }
         out().print(fleet.isEmpty()
                 ? "no connections: declare them under vigil.fleet.connections\n"
-                : table(fleet).render());
+                : ListTables.fleet(fleet).render());
         out().flush();
         return 0;
-    }
-
-    /** The fleet as {@code vigil fleet list} shows it. */
-    static Table table(List<FleetStatus> fleet) {
-        Table table = Table.of("NAME", "PROVIDER", "ADDRESS", "TAGS", "ENABLED", "STATUS", "CHECKED", "LATENCY MS",
-                "ERROR");
-        fleet.forEach(c -> table.row(c.name(), c.provider(), c.address(), c.tags(), c.enabled(), c.lastStatus(),
-                c.lastCheckedAt(), c.lastLatencyMs() == null ? null : Math.round(c.lastLatencyMs()), c.lastError()));
-        return table;
     }
 
     @Command(name = "test",
