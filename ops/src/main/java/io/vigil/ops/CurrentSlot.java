@@ -12,9 +12,9 @@ import java.util.TimeZone;
  * progress (the one the scheduler fired, or will fire, for), so that a manual launch and the scheduled
  * one are the same slot and cannot both run. A job without a schedule gets the current minute.
  */
-final class CurrentSlot {
+public final class CurrentSlot {
 
-    static Instant of(String job, SchedulesProperties schedules, Clock clock) {
+    public static Instant of(String job, SchedulesProperties schedules, Clock clock) {
         Instant now = clock.instant();
         SchedulesProperties.Schedule schedule = schedules.schedules().get(job);
         if (schedule == null) {

@@ -1,5 +1,6 @@
 package io.vigil.ops;
 
+import io.vigil.ops.demo.DemoCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ public final class VigilCli implements Runnable {
     }
 
     /** Runs one command line against the database it configures, and closes everything it started. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Arguments arguments;
         try {
             arguments = Arguments.split(args);

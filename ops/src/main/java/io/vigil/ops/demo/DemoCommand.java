@@ -1,4 +1,4 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
 import io.vigil.alert.AlertRuleSync;
 import io.vigil.alert.AlertsProperties;
@@ -9,6 +9,11 @@ import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.FleetSyncReport;
 import io.vigil.mail.MailDeliveryJobConfiguration;
 import io.vigil.mail.OutboxQueries;
+import io.vigil.ops.CommandFailure;
+import io.vigil.ops.CurrentSlot;
+import io.vigil.ops.ExecutionReport;
+import io.vigil.ops.ListTables;
+import io.vigil.ops.SpringVigilContext;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.runs.RunQueries;
@@ -43,7 +48,7 @@ import picocli.CommandLine.Spec;
                 "as .eml files into the demo's directory (no SMTP server needed). Spring properties given",
                 "on the command line do not apply to it. Nothing is left running; the directory stays for",
                 "the commands it suggests."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     private static final String JOB = HealthCheckJobConfiguration.JOB;
 
