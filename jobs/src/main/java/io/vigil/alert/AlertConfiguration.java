@@ -1,10 +1,10 @@
 package io.vigil.alert;
 
-import java.time.Duration;
-import io.vigil.runs.Pruner;
 import io.vigil.mail.Outbox;
+import io.vigil.runs.Pruner;
 import io.vigil.runs.SlotSteps;
 import java.time.Clock;
+import java.time.Duration;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -30,8 +30,13 @@ public class AlertConfiguration {
     }
 
     @Bean
-    SilenceRepository silenceRepository(DSLContext dsl, Clock clock) {
-        return new SilenceRepository(dsl, clock);
+    SilenceRepository silenceRepository() {
+        return new SilenceRepository();
+    }
+
+    @Bean
+    Silences silences(DSLContext dsl, Clock clock) {
+        return new Silences(dsl, clock);
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package io.vigil.health;
 
-import io.vigil.runs.DefaultSchedule;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
+import io.vigil.runs.DefaultSchedule;
 import io.vigil.runs.Slot;
 import io.vigil.runs.SlotSteps;
 import java.time.Clock;

@@ -1,15 +1,16 @@
 package io.vigil.health;
 
-import java.time.Duration;
-import io.vigil.runs.Pruner;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetProperties;
+import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.health.fleet.SecretResolver;
 import io.vigil.health.probe.Probes;
+import io.vigil.runs.Pruner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,6 +36,11 @@ public class HealthConfiguration {
     @Bean
     FleetRepository fleetRepository(DSLContext dsl) {
         return new FleetRepository(dsl);
+    }
+
+    @Bean
+    FleetQueries fleetQueries(DSLContext dsl) {
+        return new FleetQueries(dsl);
     }
 
     @Bean

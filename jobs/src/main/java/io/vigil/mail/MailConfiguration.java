@@ -1,8 +1,8 @@
 package io.vigil.mail;
 
-import java.time.Duration;
 import io.vigil.runs.Pruner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;

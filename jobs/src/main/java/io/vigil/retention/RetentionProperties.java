@@ -6,8 +6,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * {@code vigil.retention.*}: how long each pruner's data is kept, keyed by the pruner's name

@@ -1,8 +1,8 @@
 package io.vigil.runs;
 
-import java.time.ZoneId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;

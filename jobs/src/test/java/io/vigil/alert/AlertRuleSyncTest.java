@@ -1,9 +1,9 @@
 package io.vigil.alert;
 
-import io.vigil.runs.SyncReport;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.runs.SyncReport;
 import io.vigil.testing.EmbeddedPostgresExtension;
 import io.vigil.testing.SettableClock;
 import io.vigil.testing.TestBeans;

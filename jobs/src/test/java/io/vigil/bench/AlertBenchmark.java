@@ -1,6 +1,5 @@
 package io.vigil.bench;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
@@ -19,6 +18,7 @@ import io.vigil.mail.MessageBuilder;
 import io.vigil.mail.Outbox;
 import io.vigil.mail.OutgoingEmail;
 import io.vigil.mail.QueuedEmail;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestDatabase;

@@ -1,6 +1,5 @@
 package io.vigil.bench;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
@@ -23,6 +22,7 @@ import io.vigil.health.probe.ProbeOutcome;
 import io.vigil.health.probe.ProbeTarget;
 import io.vigil.health.probe.Probes;
 import io.vigil.health.probe.Provider;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.SettableClock;

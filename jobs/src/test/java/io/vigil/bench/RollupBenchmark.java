@@ -1,10 +1,10 @@
 package io.vigil.bench;
 
-import io.vigil.runs.Slot;
 import io.vigil.VigilApplication;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
 import io.vigil.rollup.RollupJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestDatabase;
@@ -18,8 +18,8 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

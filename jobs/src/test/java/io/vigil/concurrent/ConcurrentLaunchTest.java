@@ -1,10 +1,10 @@
 package io.vigil.concurrent;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.health.HealthCheckJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.vigil.concurrent;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
 import io.vigil.rollup.RollupJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;
 import io.vigil.testing.TestDatabase;

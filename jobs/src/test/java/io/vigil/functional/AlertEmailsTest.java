@@ -1,6 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.testing.AlertFixtures.downRule;
@@ -15,6 +14,7 @@ import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;
 import io.vigil.testing.SettableClock;

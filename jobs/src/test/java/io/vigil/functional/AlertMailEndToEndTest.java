@@ -1,6 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static io.vigil.testing.AlertFixtures.downRule;
 import static io.vigil.testing.AlertFixtures.http;
@@ -11,6 +10,7 @@ import io.vigil.alert.AlertsProperties;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.mail.MailDeliveryJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;
 import io.vigil.testing.SettableClock;

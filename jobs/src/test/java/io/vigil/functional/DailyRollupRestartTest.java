@@ -1,13 +1,13 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
-import io.vigil.testing.Launches;
 import io.vigil.testing.EventData;
+import io.vigil.testing.Launches;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import io.vigil.VigilApplication;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetSync;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestBeans;

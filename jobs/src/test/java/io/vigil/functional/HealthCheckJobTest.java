@@ -1,7 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
-import io.vigil.runs.SyncReport;
 import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
@@ -10,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
+import io.vigil.runs.Slot;
+import io.vigil.runs.SyncReport;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.TestDatabase;
 import io.vigil.testing.TestHttpServer;
@@ -54,10 +54,14 @@ class HealthCheckJobTest {
         secrets.put("REDIS_WRONG_PASSWORD", WRONG_PASSWORD);
         Duration timeout = Duration.ofMillis(800);
         Duration slo = Duration.ofMillis(500);
+        // A cold JVM's first database probes take a few hundred milliseconds, more on a loaded machine:
+        // the servers that must answer UP get room enough not to be reported slow or down.
+        Duration answeringTimeout = Duration.ofSeconds(5);
+        Duration answeringSlo = Duration.ofSeconds(3);
         report = fleetSync.sync(List.of(
-                declaration("vigil-itself", "postgresql", "127.0.0.1:" + database.port() + "/" + database.name(), "postgres", null, timeout, slo),
-                declaration("mariadb", "mysql", "127.0.0.1:3306/test", "root", null, timeout, slo),
-                declaration("redis", "redis", "127.0.0.1:6379", null, null, timeout, slo),
+                declaration("vigil-itself", "postgresql", "127.0.0.1:" + database.port() + "/" + database.name(), "postgres", null, answeringTimeout, answeringSlo),
+                declaration("mariadb", "mysql", "127.0.0.1:3306/test", "root", null, answeringTimeout, answeringSlo),
+                declaration("redis", "redis", "127.0.0.1:6379", null, null, answeringTimeout, answeringSlo),
                 declaration("redis-wrong-password", "redis", "127.0.0.1:6379", null, "REDIS_WRONG_PASSWORD", timeout, slo),
                 declaration("redis-missing-env", "redis", "127.0.0.1:6379", null, "VIGIL_TEST_UNSET_VARIABLE", timeout, slo),
                 declaration("http-ok", "http", http.url("/ok"), null, null, timeout, slo),

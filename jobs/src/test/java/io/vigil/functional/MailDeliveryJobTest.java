@@ -1,11 +1,11 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.mail.MailDeliveryJobConfiguration;
 import io.vigil.mail.Outbox;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;
 import io.vigil.testing.TestBeans;

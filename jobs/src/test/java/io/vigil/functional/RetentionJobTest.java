@@ -1,6 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
@@ -16,14 +15,15 @@ import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 import static io.vigil.db.jooq.Tables.SILENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.mail.OutgoingEmail;
 import io.vigil.mail.Outbox;
+import io.vigil.mail.OutgoingEmail;
 import io.vigil.retention.RetentionJobConfiguration;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
-import io.vigil.testing.Launches;
 import io.vigil.testing.EventData;
+import io.vigil.testing.Launches;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,6 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.DAILY_ROLLUP_PENDING;
 import static io.vigil.db.jooq.Tables.EVENT_ROLLUP_HOURLY;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK_CHANGE;
@@ -11,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.db.jooq.tables.records.EventRollupHourlyRecord;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
-import io.vigil.testing.Launches;
 import io.vigil.testing.EventData;
+import io.vigil.testing.Launches;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;

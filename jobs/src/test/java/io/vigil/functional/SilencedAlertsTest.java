@@ -1,6 +1,5 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.testing.AlertFixtures.downRule;
 import static io.vigil.testing.AlertFixtures.http;
@@ -11,8 +10,10 @@ import io.vigil.alert.AlertRuleSync;
 import io.vigil.alert.AlertsProperties;
 import io.vigil.alert.Silence;
 import io.vigil.alert.SilenceRepository;
+import io.vigil.alert.Silences;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetSync;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;
 import io.vigil.testing.SettableClock;
@@ -46,7 +47,8 @@ class SilencedAlertsTest {
     @Autowired SlotLauncher launcher;
     @Autowired FleetSync fleetSync;
     @Autowired AlertRuleSync ruleSync;
-    @Autowired SilenceRepository silences;
+    @Autowired Silences silences;
+    @Autowired SilenceRepository silenceRepository;
     @Autowired SettableClock clock;
     @Autowired DSLContext dsl;
 
@@ -65,7 +67,8 @@ class SilencedAlertsTest {
         ruleSync.sync(new AlertsProperties(List.of(downRule("down", 1, Duration.ZERO, "critical", List.of(), List.of(),
                 "dba@example.com")), List.of(), null));
         clock.set(S0);
-        Silence byName = silences.add("maintained", null, Duration.ofHours(2), "planned maintenance", "tester");
+        Silence byName = ((Silences.Addition.Added) silences.add("maintained", null, Duration.ofHours(2),
+                "planned maintenance", "tester")).silence();
         silences.add(null, "batch", Duration.ofHours(2), "batch hosts are rebuilt", "tester");
 
         run(S0);
@@ -74,7 +77,7 @@ class SilencedAlertsTest {
         assertThat(mailTo(dsl, "dba@example.com")).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("[FIRING:1] CRITICAL orders-db down"));
 
-        assertThat(silences.expire(byName.id())).isInstanceOf(SilenceRepository.Expiry.Expired.class);
+        assertThat(silences.expire(byName.id())).isInstanceOf(Silences.Expiry.Expired.class);
         run(S0.plus(Duration.ofMinutes(5)));
 
         var mail = mailTo(dsl, "dba@example.com");
@@ -92,7 +95,7 @@ class SilencedAlertsTest {
 
         assertThat(silences.list(false)).isEmpty();
         assertThat(silences.list(true)).extracting(Silence::target).containsExactly("tag batch", "connection maintained");
-        assertThat(silences.activeAt(dsl, now)).isEmpty();
+        assertThat(silenceRepository.activeAt(dsl, now)).isEmpty();
     }
 
     private Map<String, String> states() {

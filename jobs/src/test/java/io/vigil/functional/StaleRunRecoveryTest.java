@@ -1,8 +1,6 @@
 package io.vigil.functional;
 
-import io.vigil.runs.Slot;
 import static io.vigil.testing.AlertFixtures.mailTo;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +10,8 @@ import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.runs.NodeIdentity;
 import io.vigil.runs.NodeRegistry;
+import io.vigil.runs.Slot;
 import io.vigil.runs.StaleRunRecovery;
-import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.SettableClock;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;

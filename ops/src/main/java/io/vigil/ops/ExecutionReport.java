@@ -10,9 +10,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /** What the operator reads after a run this process executed: how it ended and, if badly, why and what next. */
-final class ExecutionReport {
+public final class ExecutionReport {
 
-    static void print(PrintWriter out, JobExecution execution) {
+    public static void print(PrintWriter out, JobExecution execution) {
         long id = execution.getId();
         out.println("run " + id + " of " + execution.getJobInstance().getJobName() + " for slot "
                 + execution.getJobParameters().getString(Slot.PARAMETER) + ": " + execution.getStatus()

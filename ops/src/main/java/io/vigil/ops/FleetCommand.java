@@ -3,7 +3,7 @@ package io.vigil.ops;
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckService;
 import io.vigil.health.HealthStatus;
-import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetStatus;
 import io.vigil.health.probe.DbStats;
 import java.io.PrintWriter;
@@ -36,25 +36,16 @@ final class FleetCommand implements Runnable {
 
     @Command(name = "list", description = "Lists every connection with its last check.")
     int list(@Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
-        List<FleetStatus> fleet = context.bean(FleetRepository.class).statuses();
+        List<FleetStatus> fleet = context.bean(FleetQueries.class).statuses();
         if (json) {
             Json.print(out(), fleet);
             return 0;
         }
         out().print(fleet.isEmpty()
                 ? "no connections: declare them under vigil.fleet.connections\n"
-                : table(fleet).render());
+                : ListTables.fleet(fleet).render());
         out().flush();
         return 0;
-    }
-
-    /** The fleet as {@code vigil fleet list} shows it. */
-    static Table table(List<FleetStatus> fleet) {
-        Table table = Table.of("NAME", "PROVIDER", "ADDRESS", "TAGS", "ENABLED", "STATUS", "CHECKED", "LATENCY MS",
-                "ERROR");
-        fleet.forEach(c -> table.row(c.name(), c.provider(), c.address(), c.tags(), c.enabled(), c.lastStatus(),
-                c.lastCheckedAt(), c.lastLatencyMs() == null ? null : Math.round(c.lastLatencyMs()), c.lastError()));
-        return table;
     }
 
     @Command(name = "test",

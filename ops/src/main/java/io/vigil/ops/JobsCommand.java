@@ -1,9 +1,9 @@
 package io.vigil.ops;
 
-import io.vigil.runs.Slot;
 import io.vigil.runs.RunLookup;
 import io.vigil.runs.RunQueries;
 import io.vigil.runs.RunSummary;
+import io.vigil.runs.Slot;
 import io.vigil.runs.StaleRunRecovery;
 import io.vigil.schedule.Schedules;
 import io.vigil.schedule.SlotLauncher;
@@ -57,17 +57,10 @@ final class JobsCommand implements Runnable {
             Json.print(out(), runs);
             return 0;
         }
-        out().print(runs.isEmpty() ? "no runs" + (status == null && job == null ? "" : " match") + "\n" : table(runs).render());
+        out().print(runs.isEmpty() ? "no runs" + (status == null && job == null ? "" : " match") + "\n"
+                : ListTables.runs(runs).render());
         out().flush();
         return 0;
-    }
-
-    /** Runs as {@code vigil jobs list} shows them. */
-    static Table table(List<RunSummary> runs) {
-        Table table = Table.of("ID", "JOB", "SLOT", "STATUS", "STARTED", "ENDED", "EXIT CODE");
-        runs.forEach(run -> table.row(run.id(), run.job(), run.slot(), run.status(), run.startTime(), run.endTime(),
-                run.exitCode()));
-        return table;
     }
 
     @Command(name = "show",

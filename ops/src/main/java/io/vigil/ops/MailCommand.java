@@ -49,18 +49,10 @@ final class MailCommand implements Runnable {
             Json.print(out(), emails);
             return 0;
         }
-        out().print(emails.isEmpty() ? "no emails" + (only == null ? "" : " match") + "\n" : table(emails).render());
+        out().print(emails.isEmpty() ? "no emails" + (only == null ? "" : " match") + "\n"
+                : ListTables.emails(emails).render());
         out().flush();
         return 0;
-    }
-
-    /** Emails as {@code vigil mail list} shows them. */
-    static Table table(List<OutboxEntry> emails) {
-        Table table = Table.of("ID", "STATUS", "ATTEMPTS", "CREATED", "NEXT ATTEMPT", "SENT", "RECIPIENTS", "SUBJECT",
-                "LAST ERROR");
-        emails.forEach(e -> table.row(e.id(), e.status(), e.attempts(), e.createdAt(), e.nextAttemptAt(), e.sentAt(),
-                e.recipients(), e.subject(), e.lastError()));
-        return table;
     }
 
     @Command(name = "retry",

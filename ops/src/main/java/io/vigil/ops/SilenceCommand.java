@@ -2,7 +2,7 @@ package io.vigil.ops;
 
 import io.vigil.alert.Durations;
 import io.vigil.alert.Silence;
-import io.vigil.alert.SilenceRepository;
+import io.vigil.alert.Silences;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,14 +60,15 @@ final class SilenceCommand implements Runnable {
         if (who == null || who.isBlank()) {
             throw new ParameterException(add.commandLine(), "$USER is not set: say who silences with --author NAME");
         }
-        SilenceRepository silences = context.bean(SilenceRepository.class);
-        if (target.connection != null && !silences.connectionExists(target.connection)) {
-            throw new CommandFailure("no connection named '" + target.connection + "': see vigil fleet list");
-        }
-        if (target.tag != null && !silences.tagInUse(target.tag)) {
-            throw new CommandFailure("no connection has the tag '" + target.tag + "': see the TAGS column of vigil fleet list");
-        }
-        Silence silence = silences.add(target.connection, target.tag, duration, comment.strip(), who.strip());
+        var addition = context.bean(Silences.class).add(target.connection, target.tag, duration, comment.strip(),
+                who.strip());
+        Silence silence = switch (addition) {
+            case Silences.Addition.Added added -> added.silence();
+            case Silences.Addition.UnknownConnection unknown ->
+                    throw new CommandFailure("no connection named '" + unknown.name() + "': see vigil fleet list");
+            case Silences.Addition.UnusedTag unused -> throw new CommandFailure("no connection has the tag '"
+                    + unused.tag() + "': see the TAGS column of vigil fleet list");
+        };
         out().println("silence " + silence.id() + ": " + silence.target() + " silenced until "
                 + Table.text(silence.endsAt()) + " (" + Durations.text(duration) + "); end it early with vigil silence "
                 + "expire " + silence.id());
@@ -78,7 +79,7 @@ final class SilenceCommand implements Runnable {
     @Command(name = "list", description = "Lists the silences in force or to come, newest first.")
     int list(@Option(names = "--all", description = "Also those that ended or were expired.") boolean all,
              @Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
-        List<Silence> silences = context.bean(SilenceRepository.class).list(all);
+        List<Silence> silences = context.bean(Silences.class).list(all);
         if (json) {
             Json.print(out(), silences);
             return 0;
@@ -94,13 +95,13 @@ final class SilenceCommand implements Runnable {
 
     @Command(name = "expire", description = "Ends a silence now.")
     int expire(@Parameters(paramLabel = "ID", description = "The silence's id (see vigil silence list).") long id) {
-        var expiry = context.bean(SilenceRepository.class).expire(id);
+        var expiry = context.bean(Silences.class).expire(id);
         String message = switch (expiry) {
-            case SilenceRepository.Expiry.Unknown unknown ->
+            case Silences.Expiry.Unknown unknown ->
                     throw new CommandFailure("no silence with id " + id + ": see vigil silence list --all");
-            case SilenceRepository.Expiry.AlreadyOver over -> "silence " + id + " (" + over.silence().target()
+            case Silences.Expiry.AlreadyOver over -> "silence " + id + " (" + over.silence().target()
                     + ") was already over: nothing changed";
-            case SilenceRepository.Expiry.Expired expired -> "silence " + id + " (" + expired.silence().target()
+            case Silences.Expiry.Expired expired -> "silence " + id + " (" + expired.silence().target()
                     + ") expired: its alerts are mailed again from the next evaluation";
         };
         out().println(message);

@@ -1,7 +1,7 @@
 package io.vigil.ops;
 
+import io.vigil.ops.demo.DemoCommand;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,6 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code vigil} command line. Arguments are parsed before anything starts, so a usage error (exit 2)
@@ -48,7 +49,7 @@ public final class VigilCli implements Runnable {
     }
 
     /** Runs one command line against the database it configures, and closes everything it started. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Arguments arguments;
         try {
             arguments = Arguments.split(args);

@@ -6,9 +6,9 @@ import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
 /** Runs vigil command lines in the test JVM against a given context, capturing what they print. */
-final class Cli {
+public final class Cli {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
         @Override
         public String toString() {

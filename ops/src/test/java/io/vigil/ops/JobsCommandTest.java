@@ -1,6 +1,5 @@
 package io.vigil.ops;
 
-import io.vigil.runs.Slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.health.HealthCheckJobConfiguration;
@@ -8,6 +7,7 @@ import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.NodeIdentity;
 import io.vigil.runs.NodeRegistry;
+import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.SettableClock;
 import io.vigil.testing.TestBeans;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Reads the fleet. */
+/** Reads the fleet for the health check: what to probe. Operators read it through {@link FleetQueries}. */
 public class FleetRepository {
 
     private final DSLContext dsl;
@@ -37,25 +37,6 @@ public class FleetRepository {
         return dsl.selectFrom(MONITORED_CONNECTION)
                 .where(MONITORED_CONNECTION.NAME.eq(name))
                 .fetchOptional(FleetRepository::target);
-    }
-
-    public List<FleetStatus> statuses() {
-        var latest = DSL.select(HEALTH_CHECK.STATUS, HEALTH_CHECK.CHECKED_AT, HEALTH_CHECK.LATENCY_MS,
-                        HEALTH_CHECK.ERROR_MESSAGE)
-                .from(HEALTH_CHECK)
-                .where(HEALTH_CHECK.CONNECTION_ID.eq(MONITORED_CONNECTION.ID))
-                .orderBy(HEALTH_CHECK.SLOT.desc())
-                .limit(1)
-                .asTable("latest");
-        return dsl.select(MONITORED_CONNECTION.NAME, MONITORED_CONNECTION.PROVIDER, MONITORED_CONNECTION.ADDRESS,
-                        MONITORED_CONNECTION.TAGS, MONITORED_CONNECTION.ENABLED,
-                        latest.field(HEALTH_CHECK.STATUS), latest.field(HEALTH_CHECK.CHECKED_AT),
-                        latest.field(HEALTH_CHECK.LATENCY_MS), latest.field(HEALTH_CHECK.ERROR_MESSAGE))
-                .from(MONITORED_CONNECTION)
-                .leftJoin(DSL.lateral(latest)).on(DSL.trueCondition())
-                .orderBy(MONITORED_CONNECTION.NAME)
-                .fetch(r -> new FleetStatus(r.value1(), r.value2(), r.value3(), Arrays.asList(r.value4()), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9()));
     }
 
     private static MonitoredTarget target(MonitoredConnectionRecord r) {

@@ -1,4 +1,4 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

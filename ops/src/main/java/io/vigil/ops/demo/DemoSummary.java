@@ -1,5 +1,6 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
+import io.vigil.ops.Table;
 import java.util.Locale;
 import org.jooq.DSLContext;
 

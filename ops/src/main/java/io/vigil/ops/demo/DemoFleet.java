@@ -1,4 +1,4 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
 import io.vigil.health.fleet.ConnectionDeclaration;
 import java.io.IOException;

@@ -1,18 +1,22 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
-import io.vigil.runs.Slot;
 import io.vigil.alert.AlertRuleSync;
 import io.vigil.alert.AlertsProperties;
 import io.vigil.database.DatabaseConfiguration.EmbeddedDatabaseHolder;
 import io.vigil.health.HealthCheckJobConfiguration;
-import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetSync;
-import io.vigil.runs.SyncReport;
 import io.vigil.mail.MailDeliveryJobConfiguration;
 import io.vigil.mail.OutboxQueries;
+import io.vigil.ops.CommandFailure;
+import io.vigil.ops.ExecutionReport;
+import io.vigil.ops.ListTables;
+import io.vigil.ops.SpringVigilContext;
 import io.vigil.rollup.DailyRollupJobConfiguration;
 import io.vigil.rollup.RollupJobConfiguration;
 import io.vigil.runs.RunQueries;
+import io.vigil.runs.Slot;
+import io.vigil.runs.SyncReport;
 import io.vigil.schedule.Schedules;
 import io.vigil.schedule.SlotLauncher;
 import java.io.File;
@@ -44,7 +48,7 @@ import picocli.CommandLine.Spec;
                 "as .eml files into the demo's directory (no SMTP server needed). Spring properties given",
                 "on the command line do not apply to it. Nothing is left running; the directory stays for",
                 "the commands it suggests."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     private static final String JOB = HealthCheckJobConfiguration.JOB;
 
@@ -84,10 +88,10 @@ final class DemoCommand implements Callable<Integer> {
                 boolean historyCompleted = history(context, out);
                 out.println();
                 out.println("Fleet");
-                out.print(FleetCommand.table(context.bean(FleetRepository.class).statuses()).render());
+                out.print(ListTables.fleet(context.bean(FleetQueries.class).statuses()).render());
                 out.println();
                 out.println("Runs");
-                out.print(JobsCommand.table(context.bean(RunQueries.class).list(null, null, 20)).render());
+                out.print(ListTables.runs(context.bean(RunQueries.class).list(null, null, 20)).render());
                 out.println();
                 boolean mailed = mail(context, out, DemoAlerting.outbox(home));
                 printNextSteps(out, home, configOption, run.getId(), fleet.connections().getFirst().name());
@@ -129,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean completed = launch(context, out, MailDeliveryJobConfiguration.JOB).getStatus() == BatchStatus.COMPLETED;
         out.println();
         out.println("Mail (no SMTP server is configured, so each email is an .eml file in " + outbox + ")");
-        out.print(MailCommand.table(context.bean(OutboxQueries.class).list(null, 20)).render());
+        out.print(ListTables.emails(context.bean(OutboxQueries.class).list(null, 20)).render());
         if (Files.isDirectory(outbox)) {
             try (Stream<Path> files = Files.list(outbox)) {
                 files.sorted().forEach(file -> out.println("  " + file));

@@ -1,4 +1,4 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;

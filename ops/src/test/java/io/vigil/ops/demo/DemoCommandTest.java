@@ -1,8 +1,10 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.ops.Cli;
+import io.vigil.ops.VigilCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package io.vigil.ops;
+package io.vigil.ops.demo;
 
 import java.nio.file.Path;
 import java.util.List;
