@@ -6,10 +6,10 @@ import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 
 import io.vigil.VigilApplication;
 import io.vigil.alert.AlertEvaluation;
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
 import io.vigil.alert.HealthHistoryReader;
-import io.vigil.alert.RuleDeclaration;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
 import io.vigil.mail.MailDeliveryJobConfiguration;
