@@ -1,4 +1,4 @@
-package io.vigil.mail;
+package io.vigil.mail.delivery;
 
 /**
  * What one delivery run did.

@@ -1,4 +1,4 @@
-package io.vigil.mail;
+package io.vigil.mail.delivery;
 
 import io.vigil.time.Backoff;
 import java.time.Duration;

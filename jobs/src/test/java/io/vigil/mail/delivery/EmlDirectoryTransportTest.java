@@ -1,4 +1,4 @@
-package io.vigil.mail;
+package io.vigil.mail.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

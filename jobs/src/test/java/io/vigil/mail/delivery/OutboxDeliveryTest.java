@@ -1,9 +1,14 @@
-package io.vigil.mail;
+package io.vigil.mail.delivery;
 
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
+import io.vigil.mail.JooqOutboxStore;
+import io.vigil.mail.MailConfiguration;
+import io.vigil.mail.MailProperties;
+import io.vigil.mail.Outbox;
+import io.vigil.mail.OutgoingEmail;
 import io.vigil.testing.SettableClock;
 import io.vigil.testing.TestBeans;
 import io.vigil.testing.VigilSpringTest;

@@ -1,4 +1,4 @@
-package io.vigil.mail;
+package io.vigil.mail.delivery;
 
 /**
  * A send that did not go through. Its message is one line, safe to store and log: transports remove
