@@ -1,8 +1,9 @@
-package io.vigil.event;
+package io.vigil.event.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.event.CopyRows;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

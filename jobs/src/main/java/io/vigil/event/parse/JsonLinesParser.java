@@ -1,4 +1,4 @@
-package io.vigil.event;
+package io.vigil.event.parse;
 
 import java.util.Iterator;
 import java.util.Map;

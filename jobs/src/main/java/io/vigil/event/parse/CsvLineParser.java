@@ -1,4 +1,4 @@
-package io.vigil.event;
+package io.vigil.event.parse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
