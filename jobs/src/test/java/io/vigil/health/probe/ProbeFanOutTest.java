@@ -1,12 +1,7 @@
-package io.vigil.health;
+package io.vigil.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.health.probe.Probe;
-import io.vigil.health.probe.ProbeOutcome;
-import io.vigil.health.probe.ProbeTarget;
-import io.vigil.health.probe.Probes;
-import io.vigil.health.probe.Provider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.vigil.health;
+package io.vigil.health.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

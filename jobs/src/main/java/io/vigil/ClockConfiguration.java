@@ -1,4 +1,4 @@
-package io.vigil.time;
+package io.vigil;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,8 +1,5 @@
-package io.vigil.health;
+package io.vigil.health.probe;
 
-import io.vigil.health.probe.ProbeOutcome;
-import io.vigil.health.probe.ProbeTarget;
-import io.vigil.health.probe.Probes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;

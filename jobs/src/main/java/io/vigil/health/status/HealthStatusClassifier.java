@@ -1,4 +1,4 @@
-package io.vigil.health;
+package io.vigil.health.status;
 
 import io.vigil.health.probe.DbStats;
 import io.vigil.health.probe.ProbeOutcome;
