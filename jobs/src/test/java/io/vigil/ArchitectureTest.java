@@ -94,7 +94,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule alertDecisionsArePlainJava = noClasses()
-            .that().haveNameMatching("io\\.vigil\\.alert\\.(AlertStateMachine|AlertStatus|AlertRule|Conditions|Observations"
+            .that().haveNameMatching("io\\.vigil\\.alert\\.(evaluation|notification|rule|silence)\\."
+                    + "(AlertStateMachine|AlertStatus|AlertRule|Conditions|Observations"
                     + "|ConnectionFacts|NoticeGroups|SubjectLine|Threading|AlertMailRenderer|NoticeView|AvailabilityStrip"
                     + "|RuleValidator|Silence|Percentiles|Commands)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "io.vigil.db..");

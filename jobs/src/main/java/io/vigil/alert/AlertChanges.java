@@ -1,5 +1,12 @@
 package io.vigil.alert;
 
+import io.vigil.alert.evaluation.ActiveAlert;
+import io.vigil.alert.evaluation.AlertStateMachine;
+import io.vigil.alert.evaluation.AlertStatus;
+import io.vigil.alert.evaluation.ConnectionFacts;
+import io.vigil.alert.evaluation.Evaluated;
+import io.vigil.alert.notification.AlertNotice;
+import io.vigil.alert.rule.AlertRule;
 import java.time.Instant;
 import org.jooq.DSLContext;
 

@@ -1,5 +1,11 @@
 package io.vigil.alert;
 
+import io.vigil.alert.evaluation.AlertStateMachine;
+import io.vigil.alert.notification.AlertMailRenderer;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.silence.SilenceRepository;
+import io.vigil.alert.silence.Silences;
 import io.vigil.mail.Outbox;
 import io.vigil.runs.Pruner;
 import io.vigil.runs.SlotSteps;

@@ -2,6 +2,15 @@ package io.vigil.alert;
 
 import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 
+import io.vigil.alert.evaluation.ActiveAlert;
+import io.vigil.alert.evaluation.AlertStateMachine;
+import io.vigil.alert.evaluation.ConnectionHistory;
+import io.vigil.alert.evaluation.Evaluated;
+import io.vigil.alert.evaluation.Observations;
+import io.vigil.alert.notification.AlertNotice;
+import io.vigil.alert.rule.AlertRule;
+import io.vigil.alert.silence.Silence;
+import io.vigil.alert.silence.SilenceRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package io.vigil.alert;
 
+import io.vigil.alert.notification.AlertMailRenderer;
+import io.vigil.alert.notification.AlertNotice;
+import io.vigil.alert.notification.NoticeGroups;
+import io.vigil.alert.notification.SubjectLine;
+import io.vigil.alert.notification.Threading;
 import io.vigil.mail.Outbox;
 import io.vigil.mail.OutgoingEmail;
 import java.util.List;

@@ -4,6 +4,10 @@ import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
+import io.vigil.alert.evaluation.AlertState;
+import io.vigil.alert.rule.ConditionType;
+import io.vigil.alert.silence.Silence;
+import io.vigil.alert.silence.SilenceRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;

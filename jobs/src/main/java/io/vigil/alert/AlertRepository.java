@@ -3,6 +3,13 @@ package io.vigil.alert;
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
 
+import io.vigil.alert.evaluation.ActiveAlert;
+import io.vigil.alert.evaluation.AlertState;
+import io.vigil.alert.evaluation.AlertStatus;
+import io.vigil.alert.evaluation.RunFacts;
+import io.vigil.alert.rule.AlertRule;
+import io.vigil.alert.rule.ConditionType;
+import io.vigil.alert.rule.Severity;
 import io.vigil.db.jooq.tables.records.AlertRecord;
 import io.vigil.db.jooq.tables.records.AlertRuleRecord;
 import java.time.Clock;

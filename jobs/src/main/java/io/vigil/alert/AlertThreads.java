@@ -3,6 +3,7 @@ package io.vigil.alert;
 import static io.vigil.db.jooq.Tables.ALERT_EMAIL;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
+import io.vigil.alert.notification.AlertNotice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,12 @@
 package io.vigil.alert;
 
+import io.vigil.alert.evaluation.ActiveAlert;
+import io.vigil.alert.evaluation.AlertStateMachine;
+import io.vigil.alert.evaluation.Evaluated;
+import io.vigil.alert.evaluation.Observation;
+import io.vigil.alert.evaluation.RunFacts;
+import io.vigil.alert.notification.AlertNotice;
+import io.vigil.alert.rule.AlertRule;
 import io.vigil.runs.FailureSummary;
 import io.vigil.runs.RunEndObserver;
 import io.vigil.runs.RunWideListener;

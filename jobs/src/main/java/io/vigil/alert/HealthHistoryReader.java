@@ -4,6 +4,10 @@ import static io.vigil.db.jooq.Tables.DB_STATS_SNAPSHOT;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
+import io.vigil.alert.evaluation.Check;
+import io.vigil.alert.evaluation.ConnectionHistory;
+import io.vigil.alert.evaluation.StatsSample;
+import io.vigil.alert.rule.RuleValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.vigil.event;
 
+import io.vigil.event.parse.EventLine;
+
 /**
  * Renders an event as one line of COPY ... (FORMAT csv): every field quoted (so an empty string and a
  * null differ), quotes doubled, null as an unquoted empty field.

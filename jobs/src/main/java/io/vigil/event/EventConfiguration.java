@@ -1,6 +1,7 @@
 package io.vigil.event;
 
 import io.vigil.database.MonthlyPartitions;
+import io.vigil.event.parse.EventValidator;
 import java.time.Clock;
 import java.time.Duration;
 import org.jooq.DSLContext;

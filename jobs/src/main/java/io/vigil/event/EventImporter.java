@@ -2,6 +2,12 @@ package io.vigil.event;
 
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
+import io.vigil.event.parse.BadLineException;
+import io.vigil.event.parse.CsvLineParser;
+import io.vigil.event.parse.EventLine;
+import io.vigil.event.parse.EventLineParser;
+import io.vigil.event.parse.EventValidator;
+import io.vigil.event.parse.JsonLinesParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import io.vigil.database.PartitionedTable;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
+import io.vigil.health.probe.ProbeFanOut;
 import io.vigil.runs.DefaultSchedule;
 import io.vigil.runs.Slot;
 import io.vigil.runs.SlotSteps;

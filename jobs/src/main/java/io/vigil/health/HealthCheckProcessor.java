@@ -3,6 +3,8 @@ package io.vigil.health;
 import io.vigil.health.circuit.Circuit;
 import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.probe.ProbeOutcome;
+import io.vigil.health.status.HealthStatus;
+import io.vigil.health.status.HealthStatusClassifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -2,6 +2,7 @@ package io.vigil.health;
 
 import io.vigil.health.circuit.Circuit;
 import io.vigil.health.probe.DbStats;
+import io.vigil.health.status.HealthStatus;
 import java.time.Instant;
 import java.util.Map;
 

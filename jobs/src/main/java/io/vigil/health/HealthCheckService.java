@@ -3,6 +3,7 @@ package io.vigil.health;
 import io.vigil.health.circuit.Circuit;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.MonitoredTarget;
+import io.vigil.health.probe.ProbeFanOut;
 import io.vigil.health.probe.ProbeOutcome;
 import java.time.Clock;
 

@@ -5,6 +5,7 @@ import io.vigil.health.circuit.CircuitBreaker;
 import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.MonitoredTarget;
+import io.vigil.health.probe.ProbeFanOut;
 import io.vigil.health.probe.ProbeTarget;
 import java.time.Clock;
 import java.time.Instant;

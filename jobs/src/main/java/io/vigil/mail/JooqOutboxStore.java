@@ -3,6 +3,8 @@ package io.vigil.mail;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
+import io.vigil.mail.delivery.OutboxStore;
+import io.vigil.mail.delivery.QueuedEmail;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package io.vigil.mail;
 
+import io.vigil.mail.delivery.EmlDirectoryTransport;
+import io.vigil.mail.delivery.MailTransport;
+import io.vigil.mail.delivery.MessageBuilder;
+import io.vigil.mail.delivery.OutboxDelivery;
+import io.vigil.mail.delivery.RetryPolicy;
+import io.vigil.mail.delivery.Transactions;
 import io.vigil.runs.Pruner;
 import java.time.Clock;
 import java.time.Duration;

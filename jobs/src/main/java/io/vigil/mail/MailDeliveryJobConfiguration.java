@@ -1,5 +1,6 @@
 package io.vigil.mail;
 
+import io.vigil.mail.delivery.OutboxDelivery;
 import io.vigil.runs.DefaultSchedule;
 import io.vigil.runs.SlotSteps;
 import org.springframework.batch.core.job.Job;

@@ -1,5 +1,8 @@
 package io.vigil.mail;
 
+import io.vigil.mail.delivery.FailureText;
+import io.vigil.mail.delivery.MailTransport;
+import io.vigil.mail.delivery.SendFailure;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

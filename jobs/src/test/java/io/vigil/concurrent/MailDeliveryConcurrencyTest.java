@@ -3,10 +3,10 @@ package io.vigil.concurrent;
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.mail.DeliveryReport;
-import io.vigil.mail.OutboxDelivery;
-import io.vigil.mail.OutgoingEmail;
 import io.vigil.mail.Outbox;
+import io.vigil.mail.OutgoingEmail;
+import io.vigil.mail.delivery.DeliveryReport;
+import io.vigil.mail.delivery.OutboxDelivery;
 import io.vigil.testing.TestSmtp;
 import io.vigil.testing.VigilSpringTest;
 import java.util.HashSet;

@@ -8,8 +8,8 @@ import static io.vigil.testing.AlertFixtures.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.alert.AlertEvaluation;
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;

@@ -5,8 +5,8 @@ import static io.vigil.testing.AlertFixtures.downRule;
 import static io.vigil.testing.AlertFixtures.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.mail.MailDeliveryJobConfiguration;

@@ -3,9 +3,9 @@ package io.vigil.functional;
 import static io.vigil.testing.AlertFixtures.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
-import io.vigil.alert.RuleDeclaration;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;

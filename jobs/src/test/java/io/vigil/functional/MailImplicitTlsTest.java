@@ -3,8 +3,8 @@ package io.vigil.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.mail.MailDeliveryJobConfiguration;
-import io.vigil.mail.MailTransport;
 import io.vigil.mail.Outbox;
+import io.vigil.mail.delivery.MailTransport;
 import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
 import io.vigil.testing.Launches;

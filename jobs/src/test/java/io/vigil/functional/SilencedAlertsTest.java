@@ -6,11 +6,11 @@ import static io.vigil.testing.AlertFixtures.http;
 import static io.vigil.testing.AlertFixtures.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
-import io.vigil.alert.Silence;
-import io.vigil.alert.SilenceRepository;
-import io.vigil.alert.Silences;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.silence.Silence;
+import io.vigil.alert.silence.SilenceRepository;
+import io.vigil.alert.silence.Silences;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.Slot;

@@ -4,8 +4,8 @@ import static io.vigil.testing.AlertFixtures.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.runs.NodeIdentity;

@@ -5,9 +5,9 @@ import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.testing.AlertFixtures.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
-import io.vigil.alert.RuleDeclaration;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;

@@ -2,7 +2,7 @@ package io.vigil.testing;
 
 import static io.vigil.db.jooq.Tables.EMAIL_OUTBOX;
 
-import io.vigil.alert.RuleDeclaration;
+import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.db.jooq.tables.records.EmailOutboxRecord;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import java.time.Duration;

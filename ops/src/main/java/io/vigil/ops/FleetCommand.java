@@ -2,10 +2,10 @@ package io.vigil.ops;
 
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckService;
-import io.vigil.health.HealthStatus;
 import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetStatus;
 import io.vigil.health.probe.DbStats;
+import io.vigil.health.status.HealthStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.vigil.ops;
 
-import io.vigil.alert.Durations;
-import io.vigil.alert.Silence;
-import io.vigil.alert.Silences;
+import io.vigil.alert.rule.Durations;
+import io.vigil.alert.silence.Silence;
+import io.vigil.alert.silence.Silences;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
-import io.vigil.alert.RuleDeclaration;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;

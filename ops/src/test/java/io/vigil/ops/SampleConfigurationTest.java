@@ -2,9 +2,9 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.alert.AlertRule;
-import io.vigil.alert.AlertsProperties;
-import io.vigil.alert.RuleValidator;
+import io.vigil.alert.rule.AlertRule;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.RuleValidator;
 import io.vigil.health.HealthProperties;
 import io.vigil.health.fleet.FleetProperties;
 import io.vigil.mail.MailProperties;

@@ -1,7 +1,7 @@
 package io.vigil.ops.demo;
 
-import io.vigil.alert.AlertRuleSync;
-import io.vigil.alert.AlertsProperties;
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
 import io.vigil.database.DatabaseConfiguration.EmbeddedDatabaseHolder;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.fleet.FleetQueries;

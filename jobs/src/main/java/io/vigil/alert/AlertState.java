@@ -1,8 +1,0 @@
-package io.vigil.alert;
-
-public enum AlertState {
-    /** The condition holds, but not yet for the rule's {@code for} duration. */
-    PENDING,
-    FIRING,
-    RESOLVED
-}

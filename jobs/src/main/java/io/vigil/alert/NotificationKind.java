@@ -1,9 +1,0 @@
-package io.vigil.alert;
-
-public enum NotificationKind {
-    /** The first email about a firing alert. */
-    FIRING,
-    /** Still firing, the repeat interval after the last email. */
-    REPEAT,
-    RESOLVED
-}

@@ -1,8 +1,0 @@
-package io.vigil.alert;
-
-/** In increasing order of urgency: an email's severity is its most urgent alert's. */
-public enum Severity {
-    INFO,
-    WARNING,
-    CRITICAL
-}

@@ -1,8 +1,0 @@
-package io.vigil.alert;
-
-import java.time.Instant;
-
-/** The usage figures of a connection's latest stats snapshot; any of them may be unknown. */
-public record StatsSample(Instant slot, Integer connectionsUsed, Integer connectionsMax, Long memoryUsedBytes,
-                          Long memoryMaxBytes) {
-}

@@ -1,0 +1,35 @@
+package io.vigil.alert.notification;
+
+import io.vigil.alert.evaluation.ConnectionFacts;
+import io.vigil.alert.evaluation.NotificationKind;
+import io.vigil.alert.evaluation.RunFacts;
+import io.vigil.alert.rule.Severity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One alert's part of an email: what changed, and everything the email says about it.
+ *
+ * @param connection facts about the connection, for health rules; null otherwise
+ * @param run        the failed run, for JOB_FAILED; null otherwise
+ */
+public record AlertNotice(long alertId, NotificationKind kind, String ruleName, Severity severity, String subject,
+                          String description, Instant since, Instant resolvedAt, List<String> recipients,
+                          ConnectionFacts connection, RunFacts run) {
+
+    public AlertNotice {
+        recipients = List.copyOf(recipients);
+    }
+
+    public boolean firing() {
+        return kind != NotificationKind.RESOLVED;
+    }
+
+    public List<String> commands() {
+        if (run != null) {
+            return kind == NotificationKind.RESOLVED ? List.of("vigil jobs list --job " + run.job())
+                    : Commands.forRun(run.executionId());
+        }
+        return connection == null ? List.of("vigil alerts list") : Commands.forConnection(subject);
+    }
+}

@@ -1,0 +1,24 @@
+package io.vigil.alert.notification;
+
+import java.util.List;
+
+/** The {@code vigil} commands an email suggests, quoted so they can be pasted into a shell as they are. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static List<String> forConnection(String name) {
+        String quoted = shellQuoted(name);
+        return List.of("vigil fleet test " + quoted, "vigil fleet list", "vigil alerts list",
+                "vigil silence add --connection " + quoted + " --for 2h --comment \"...\"");
+    }
+
+    public static List<String> forRun(long executionId) {
+        return List.of("vigil jobs show " + executionId, "vigil jobs restart " + executionId);
+    }
+
+    static String shellQuoted(String value) {
+        return value.matches("[A-Za-z0-9._/:@%+=-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+}

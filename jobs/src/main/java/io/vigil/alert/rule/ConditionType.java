@@ -1,0 +1,50 @@
+package io.vigil.alert.rule;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a rule watches, and what its {@code threshold} means for it. */
+public enum ConditionType {
+    /** The last {@code threshold} probed checks were all DOWN. */
+    DOWN(2),
+    /** Availability over the window below {@code threshold} percent. */
+    AVAILABILITY(99),
+    /** p95 latency of the answers (UP or DEGRADED checks) over the window above the latency SLO; no threshold. */
+    LATENCY(0),
+    /** Connections in use above {@code threshold} of the maximum (a ratio such as 0.9). */
+    CONNECTIONS(0.9),
+    /** Memory in use above {@code threshold} of the maximum (a ratio such as 0.9). */
+    MEMORY(0.9),
+    /** A run of a job ended FAILED; no threshold, no window. */
+    JOB_FAILED(0);
+
+    private final double defaultThreshold;
+
+    ConditionType(double defaultThreshold) {
+        this.defaultThreshold = defaultThreshold;
+    }
+
+    public double defaultThreshold() {
+        return defaultThreshold;
+    }
+
+    public boolean watchesConnections() {
+        return this != JOB_FAILED;
+    }
+
+    public static ConditionType parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("type is missing: one of " + names());
+        }
+        try {
+            return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown type '" + value + "': one of " + names());
+        }
+    }
+
+    private static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

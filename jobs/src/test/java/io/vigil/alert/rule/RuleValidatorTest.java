@@ -1,0 +1,40 @@
+package io.vigil.alert.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleValidatorTest {
+
+    @Test
+    void defaultsFillWhatARuleLeavesOut() {
+        AlertRule rule = RuleValidator.validate(declaration("down", "down", null, List.of("dba@example.com")));
+
+        assertThat(rule).isEqualTo(new AlertRule(0, "down", ConditionType.DOWN, 2, Duration.ofHours(1), Duration.ZERO,
+                Severity.WARNING, List.of(), List.of(), List.of(), List.of("dba@example.com"), Duration.ofHours(4), true, true));
+    }
+
+    @Test
+    void everyBadRuleSaysWhatIsWrongAndHowToFixIt() {
+        assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "oracle", null, List.of("a@b.io"))))
+                .hasMessage("unknown type 'oracle': one of DOWN, AVAILABILITY, LATENCY, CONNECTIONS, MEMORY, JOB_FAILED");
+        assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "DOWN", null, List.of())))
+                .hasMessage("recipients are missing: list at least one email address");
+        assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "DOWN", null, List.of("dba at example"))))
+                .hasMessage("recipient 'dba at example' is not an email address such as dba@example.com");
+        assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "CONNECTIONS", 90.0, List.of("a@b.io"))))
+                .hasMessage("threshold 90.0 is out of range for CONNECTIONS: a ratio of the maximum above 0 and at most 1, "
+                        + "such as 0.9 for 90%");
+        assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "AVAILABILITY", 120.0, List.of("a@b.io"))))
+                .hasMessage("threshold 120.0 is out of range for AVAILABILITY: a percentage above 0 and at most 100, such as 99.5");
+        assertThatThrownBy(() -> RuleValidator.validate(declaration(RuleValidator.OPERATORS_RULE, "JOB_FAILED", null,
+                List.of("a@b.io")))).hasMessageContaining("is reserved");
+    }
+
+    private static RuleDeclaration declaration(String name, String type, Double threshold, List<String> recipients) {
+        return new RuleDeclaration(name, type, threshold, null, null, null, null, null, null, recipients, null, null);
+    }
+}
