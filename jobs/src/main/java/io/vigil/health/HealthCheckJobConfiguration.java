@@ -3,7 +3,6 @@ package io.vigil.health;
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
 import io.vigil.health.circuit.CircuitBreaker;
-import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.probe.ProbeFanOut;
 import io.vigil.runs.DefaultSchedule;

@@ -6,7 +6,6 @@ import static org.jooq.impl.DSL.excluded;
 
 import io.vigil.db.jooq.tables.records.DbStatsSnapshotRecord;
 import io.vigil.db.jooq.tables.records.HealthCheckRecord;
-import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.probe.DbStats;
 import java.time.Clock;
 import java.time.Instant;

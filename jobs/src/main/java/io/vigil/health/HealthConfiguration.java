@@ -1,7 +1,6 @@
 package io.vigil.health;
 
 import io.vigil.health.circuit.CircuitBreaker;
-import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetRepository;

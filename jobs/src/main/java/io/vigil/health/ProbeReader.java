@@ -2,7 +2,6 @@ package io.vigil.health;
 
 import io.vigil.health.circuit.Circuit;
 import io.vigil.health.circuit.CircuitBreaker;
-import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.MonitoredTarget;
 import io.vigil.health.probe.ProbeFanOut;

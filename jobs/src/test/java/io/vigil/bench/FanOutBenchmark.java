@@ -5,12 +5,12 @@ import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
 import com.sun.net.httpserver.HttpServer;
 import io.vigil.VigilApplication;
+import io.vigil.health.CircuitRepository;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckWriter;
 import io.vigil.health.HealthProperties;
 import io.vigil.health.circuit.Circuit;
-import io.vigil.health.circuit.CircuitRepository;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetRepository;
 import io.vigil.health.fleet.FleetSync;

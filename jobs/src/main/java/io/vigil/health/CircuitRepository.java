@@ -1,8 +1,9 @@
-package io.vigil.health.circuit;
+package io.vigil.health;
 
 import static io.vigil.db.jooq.Tables.CIRCUIT_STATE;
 
 import io.vigil.db.jooq.tables.records.CircuitStateRecord;
+import io.vigil.health.circuit.Circuit;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
