@@ -1,10 +1,6 @@
 package io.vigil.schedule;
 
-import io.vigil.runs.DeclaredSync;
 import io.vigil.runs.StaleRunRecovery;
-import io.vigil.runs.SyncReport;
-import java.util.Comparator;
-import java.util.List;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -19,15 +15,15 @@ public class Daemon {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
-    private final List<DeclaredSync> syncs;
+    private final StartupSyncs syncs;
     private final StaleRunRecovery recovery;
     private final ScheduleReconciler reconciler;
     private final Schedules schedules;
     private final Scheduler scheduler;
 
-    public Daemon(List<DeclaredSync> syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler,
-                  Schedules schedules, Scheduler scheduler) {
-        this.syncs = syncs.stream().sorted(Comparator.comparingInt(DeclaredSync::order)).toList();
+    public Daemon(StartupSyncs syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler, Schedules schedules,
+                  Scheduler scheduler) {
+        this.syncs = syncs;
         this.recovery = recovery;
         this.reconciler = reconciler;
         this.schedules = schedules;
@@ -35,11 +31,7 @@ public class Daemon {
     }
 
     public void start() throws SchedulerException {
-        for (DeclaredSync sync : syncs) {
-            SyncReport report = sync.sync();
-            log.info("Synced {}: {} declared, {} invalid, {} disabled", sync.name(), report.synced().size(),
-                    report.invalid().size(), report.disabled().size());
-        }
+        syncs.syncAll();
         recovery.recoverStaleRuns();
         reconciler.reconcile(schedules.enabled());
         scheduler.start();

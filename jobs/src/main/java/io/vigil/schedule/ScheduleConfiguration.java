@@ -35,8 +35,13 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Daemon daemon(List<DeclaredSync> syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler,
-                  Schedules schedules, Scheduler scheduler) {
+    StartupSyncs startupSyncs(List<DeclaredSync> syncs) {
+        return new StartupSyncs(syncs);
+    }
+
+    @Bean
+    Daemon daemon(StartupSyncs syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler, Schedules schedules,
+                  Scheduler scheduler) {
         return new Daemon(syncs, recovery, reconciler, schedules, scheduler);
     }
 }
