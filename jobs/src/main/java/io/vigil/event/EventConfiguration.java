@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 public class EventConfiguration {
 
     @Bean
-    EventImporter eventImporter(DSLContext dsl, Clock clock,
+    EventImporter eventImporter(DSLContext dsl, MonthlyPartitions partitions, Clock clock,
                                 @Value("${vigil.events.max-future-skew:1h}") Duration maxFutureSkew,
                                 @Value("${vigil.retention.events:90d}") Duration retention) {
-        return new EventImporter(dsl, new MonthlyPartitions(dsl), new EventValidator(maxFutureSkew, retention), clock);
+        return new EventImporter(dsl, partitions, new EventValidator(maxFutureSkew, retention), clock);
     }
 }

@@ -3,10 +3,10 @@ package io.vigil.retention;
 import io.vigil.runs.Pruner;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -65,7 +65,7 @@ public record RetentionProperties(Map<String, String> retention) {
         TreeSet<String> known = new TreeSet<>();
         pruners.forEach(p -> known.add(p.name()));
         for (String key : retention.keySet()) {
-            if (!known.contains(normalized(key)) && !normalized(key).equals(MONTHS_AHEAD)) {
+            if (known.stream().noneMatch(name -> sameKey(key, name)) && !sameKey(key, MONTHS_AHEAD)) {
                 throw new IllegalArgumentException("vigil.retention." + key + " names nothing that is pruned: the keys are "
                         + String.join(", ", known) + " and " + MONTHS_AHEAD);
             }
@@ -75,12 +75,12 @@ public record RetentionProperties(Map<String, String> retention) {
     }
 
     private String setting(String name) {
-        return retention.entrySet().stream().filter(e -> normalized(e.getKey()).equals(name))
+        return retention.entrySet().stream().filter(e -> sameKey(e.getKey(), name))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** Spring's relaxed names: {@code healthChecks} and {@code health_checks} mean {@code health-checks}. */
-    private static String normalized(String key) {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
+    private static boolean sameKey(String configured, String name) {
+        return ConfigurationPropertyName.adapt(configured, '.').equals(ConfigurationPropertyName.of(name));
     }
 }

@@ -12,10 +12,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 public class RunWideListeners implements BeanPostProcessor {
 
-    // Resolved at the first job, not when the post-processor is created: the listeners need the
-    // database, which must itself be post-processed normally.
+    // Resolved at each job, not when the post-processor is created: the listeners need the database,
+    // which must itself be post-processed normally.
     private final ObjectProvider<RunWideListener> listeners;
-    private volatile List<RunWideListener> resolved;
 
     public RunWideListeners(ObjectProvider<RunWideListener> listeners) {
         this.listeners = listeners;
@@ -31,9 +30,6 @@ public class RunWideListeners implements BeanPostProcessor {
 
     /** What every job gets, in the order their callbacks run. */
     public List<RunWideListener> listeners() {
-        if (resolved == null) {
-            resolved = listeners.orderedStream().toList();
-        }
-        return resolved;
+        return listeners.orderedStream().toList();
     }
 }

@@ -4,6 +4,7 @@ import io.vigil.runs.DefaultSchedule;
 import io.vigil.runs.Slot;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ public class Schedules {
         return new SchedulesProperties.Schedule(cron, configured.zone(), configured.misfire(), configured.enabled());
     }
 
+    /** Every schedule, switched off or not, by job name. */
     public Map<String, SchedulesProperties.Schedule> all() {
-        return Map.copyOf(all);
+        return Collections.unmodifiableMap(all);
     }
 
     /** What Quartz should hold: the schedules not switched off with {@code enabled: false}. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -19,7 +18,6 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Launches a job for one slot, at most once. A job instance is unique per identifying parameters, and
@@ -29,7 +27,6 @@ import org.springframework.dao.TransientDataAccessException;
 public class SlotLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(SlotLauncher.class);
-    private static final int MAX_ATTEMPTS = 5;
 
     private final Map<String, Job> jobs;
     private final JobRepository jobRepository;
@@ -66,44 +63,25 @@ public class SlotLauncher {
     public Outcome launch(String jobName, Slot slot, String trigger) {
         Job job = job(jobName);
         JobParameters parameters = slot.toParameters(trigger);
-        for (int attempt = 1; ; attempt++) {
-            Skipped existing = existingRun(jobName, slot, parameters);
-            if (existing != null) {
-                return existing;
-            }
-            try {
-                return new Started(jobOperator.start(job, parameters));
-            } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException e) {
-                return skipped(jobName, slot, null, e.getMessage());
-            } catch (Exception e) {
-                // Another node created the same instance between our check and our insert: Spring Batch says
-                // so with a unique-key violation, a serialization failure or "JobInstance must not already
-                // exist", depending on the moment. If the instance exists now, that node owns the slot.
-                Skipped raced = existingRun(jobName, slot, parameters);
-                if (raced != null) {
-                    return raced;
-                }
-                // Spring Batch creates a run in a SERIALIZABLE transaction, so two jobs created at the same
-                // instant (at every five-minute mark several schedules fire) can fail each other's commit;
-                // nothing was created, and PostgreSQL's advice for a serialization failure is to try again.
-                if (!(e instanceof TransientDataAccessException) || attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("could not launch " + jobName + " for slot " + slot + ": "
-                            + e.getMessage(), e);
-                }
-                log.debug("Launching {} for slot {} collided with another launch (attempt {}): {}", jobName, slot,
-                        attempt, e.getMessage());
-                pauseBeforeRetry(attempt);
-            }
+        Skipped existing = existingRun(jobName, slot, parameters);
+        if (existing != null) {
+            return existing;
         }
-    }
-
-    /** A short, random pause, so that the colliding launches do not collide again. */
-    private static void pauseBeforeRetry(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a launch", interrupted);
+            return new Started(jobOperator.start(job, parameters));
+        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException e) {
+            return skipped(jobName, slot, null, e.getMessage());
+        } catch (Exception e) {
+            // Another node created the same instance between our check and our insert: Spring Batch says
+            // so with a unique-key violation or "JobInstance must not already exist", depending on the
+            // moment. If the instance exists now, that node owns the slot. (Runs are created READ
+            // COMMITTED, see application.yml: SERIALIZABLE made runs of different jobs fail each other.)
+            Skipped raced = existingRun(jobName, slot, parameters);
+            if (raced == null) {
+                throw new IllegalStateException("could not launch " + jobName + " for slot " + slot + ": "
+                        + e.getMessage(), e);
+            }
+            return raced;
         }
     }
 

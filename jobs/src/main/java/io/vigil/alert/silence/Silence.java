@@ -17,6 +17,16 @@ public record Silence(long id, String connection, String tag, Instant startsAt, 
         return !instant.isBefore(startsAt) && instant.isBefore(end);
     }
 
+    /** Not over yet at {@code instant}: in force, or still to start. */
+    public boolean notOverAt(Instant instant) {
+        return activeAt(instant) || instant.isBefore(startsAt);
+    }
+
+    /** This silence, ended early at {@code instant}. */
+    public Silence endedEarlyAt(Instant instant) {
+        return new Silence(id, connection, tag, startsAt, endsAt, comment, author, createdAt, instant);
+    }
+
     /** ACTIVE, PENDING (starts later), ENDED or EXPIRED (ended early by hand). */
     public String stateAt(Instant instant) {
         if (expiredAt != null && !instant.isBefore(expiredAt)) {

@@ -73,7 +73,7 @@ public class Silences {
     public List<Silence> list(boolean all) {
         Instant now = clock.instant();
         return dsl.selectFrom(SILENCE).orderBy(SILENCE.ID.desc()).fetch(SilenceRepository::silence).stream()
-                .filter(s -> all || s.activeAt(now) || s.startsAt().isAfter(now)).toList();
+                .filter(s -> all || s.notOverAt(now)).toList();
     }
 
     public Expiry expire(long id) {
@@ -83,12 +83,11 @@ public class Silences {
             return new Expiry.Unknown(id);
         }
         Silence silence = found.get();
-        if (!silence.activeAt(now) && !silence.startsAt().isAfter(now)) {
+        if (!silence.notOverAt(now)) {
             return new Expiry.AlreadyOver(silence);
         }
         dsl.update(SILENCE).set(SILENCE.EXPIRED_AT, now).where(SILENCE.ID.eq(id)).execute();
-        return new Expiry.Expired(new Silence(silence.id(), silence.connection(), silence.tag(), silence.startsAt(),
-                silence.endsAt(), silence.comment(), silence.author(), silence.createdAt(), now));
+        return new Expiry.Expired(silence.endedEarlyAt(now));
     }
 
     private boolean connectionExists(String name) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.slf4j.Logger;
@@ -57,7 +58,8 @@ public class FleetSync implements DeclaredSync {
         SyncReport report = rows.sync(KEY, declared, ConnectionDeclaration::name, FleetSync::row, List.of());
         report.invalid().forEach((name, problem) -> log.error("Fleet connection {} is not monitored: {}", name, problem));
         report.disabled().forEach(name -> log.info("Fleet connection {} is no longer declared: disabled, its history kept", name));
-        declared.stream().filter(d -> report.synced().contains(d.name())).forEach(this::warnIfSecretMissing);
+        Set<String> synced = Set.copyOf(report.synced());
+        declared.stream().filter(d -> synced.contains(d.name())).forEach(this::warnIfSecretMissing);
         return report;
     }
 
