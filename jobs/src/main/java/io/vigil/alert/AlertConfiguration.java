@@ -8,6 +8,7 @@ import io.vigil.alert.silence.SilenceRepository;
 import io.vigil.alert.silence.Silences;
 import io.vigil.mail.Outbox;
 import io.vigil.runs.Pruner;
+import io.vigil.runs.RunRecoveries;
 import io.vigil.runs.SlotSteps;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,8 +78,8 @@ public class AlertConfiguration {
 
     @Bean
     FailedRunAlerts failedRunAlerts(DSLContext dsl, AlertRepository alerts, AlertChanges changes,
-                                    AlertNotifier notifier, Clock clock) {
-        return new FailedRunAlerts(dsl, alerts, changes, notifier, clock);
+                                    AlertNotifier notifier, RunRecoveries recoveries, Clock clock) {
+        return new FailedRunAlerts(dsl, alerts, changes, notifier, recoveries, clock);
     }
 
     /** Resolved alerts, ended silences and old evaluation records; active ones are never pruned. */

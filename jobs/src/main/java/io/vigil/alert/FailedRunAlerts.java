@@ -8,7 +8,9 @@ import io.vigil.alert.evaluation.RunFacts;
 import io.vigil.alert.notification.AlertNotice;
 import io.vigil.alert.rule.AlertRule;
 import io.vigil.runs.FailureSummary;
-import io.vigil.runs.RunEndObserver;
+import io.vigil.runs.RecoveredRunObserver;
+import io.vigil.runs.RunRecoveries;
+import io.vigil.runs.RunRecovery;
 import io.vigil.runs.RunWideListener;
 import io.vigil.runs.Slot;
 import java.time.Clock;
@@ -27,13 +29,12 @@ import org.springframework.batch.core.step.StepExecution;
  * Raises a JOB_FAILED alert when a run ends FAILED, mailing the operators and the recipients of the
  * JOB_FAILED rules for that job what failed and the command that restarts it; resolves it when a later
  * run of the job completes. One alert per rule and job, so a job failing every five minutes mails once
- * per repeat interval, not once per run.
+ * per repeat interval, not once per run. A run taken over from a lost node is reported by the node that
+ * took it over, with what it did with the slot; the lost node, if it was only paused, stays silent.
  */
-public class FailedRunAlerts implements RunWideListener, RunEndObserver {
+public class FailedRunAlerts implements RunWideListener, RecoveredRunObserver {
 
     private static final Logger log = LoggerFactory.getLogger(FailedRunAlerts.class);
-    /** Where Spring Batch's {@code JobOperator.recover} marks the runs it failed. */
-    private static final String RECOVERED = "batch.recovered";
     // A run's outcome is a fact, not a measurement that flaps: the first completed run resolves.
     private static final AlertStateMachine RUNS = new AlertStateMachine(Duration.ZERO);
 
@@ -41,14 +42,16 @@ public class FailedRunAlerts implements RunWideListener, RunEndObserver {
     private final AlertRepository alerts;
     private final AlertChanges changes;
     private final AlertNotifier notifier;
+    private final RunRecoveries recoveries;
     private final Clock clock;
 
     public FailedRunAlerts(DSLContext dsl, AlertRepository alerts, AlertChanges changes, AlertNotifier notifier,
-                           Clock clock) {
+                           RunRecoveries recoveries, Clock clock) {
         this.dsl = dsl;
         this.alerts = alerts;
         this.changes = changes;
         this.notifier = notifier;
+        this.recoveries = recoveries;
         this.clock = clock;
     }
 
@@ -58,29 +61,36 @@ public class FailedRunAlerts implements RunWideListener, RunEndObserver {
         if (status != BatchStatus.FAILED && status != BatchStatus.COMPLETED) {
             return;
         }
+        if (status == BatchStatus.FAILED && recoveries.find(execution.getId()).isPresent()) {
+            return;
+        }
+        record(execution, null);
+    }
+
+    /** A run recovered after its node was lost ends here, its job's listeners never having run. */
+    @Override
+    public void runRecovered(JobExecution failed, RunRecovery recovery) {
+        record(failed, recovery);
+    }
+
+    private void record(JobExecution execution, RunRecovery recovery) {
         // Alerting must never change how the run itself ended.
         try {
-            dsl.transaction(configuration -> record(configuration.dsl(), execution));
+            dsl.transaction(configuration -> record(configuration.dsl(), execution, recovery));
         } catch (RuntimeException e) {
             log.error("Could not record the alert for run {} of {}", execution.getId(),
                     execution.getJobInstance().getJobName(), e);
         }
     }
 
-    /** A run recovered after its node died ends here, its job's listeners never having run. */
-    @Override
-    public void runEnded(JobExecution execution) {
-        afterJob(execution);
-    }
-
-    private void record(DSLContext tx, JobExecution execution) {
+    private void record(DSLContext tx, JobExecution execution, RunRecovery recovery) {
         String job = execution.getJobInstance().getJobName();
         boolean failed = execution.getStatus() == BatchStatus.FAILED;
         // Most runs complete with nothing to resolve: they need not queue behind an evaluation's lock.
         if (!failed && !alerts.hasActiveRunAlert(tx, job)) {
             return;
         }
-        RunFacts run = failed ? facts(execution) : null;
+        RunFacts run = failed ? facts(execution, recovery) : null;
         Instant now = clock.instant();
         alerts.lockForChanges(tx);
         List<ActiveAlert> active = alerts.active(tx);
@@ -106,17 +116,24 @@ public class FailedRunAlerts implements RunWideListener, RunEndObserver {
         notifier.send(tx, "run:" + execution.getId(), notices);
     }
 
-    private static RunFacts facts(JobExecution execution) {
+    private static RunFacts facts(JobExecution execution, RunRecovery recovery) {
         StepExecution failedStep = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus() == BatchStatus.FAILED).findFirst().orElse(null);
+        String job = execution.getJobInstance().getJobName();
+        String slot = execution.getJobParameters().getString(Slot.PARAMETER);
+        String step = failedStep == null ? "-" : failedStep.getStepName();
+        if (recovery != null) {
+            return new RunFacts(job, execution.getId(), slot, step, "the node running it ("
+                    + (recovery.lostNode() == null ? "unknown" : recovery.lostNode())
+                    + ") stopped checking in (it died or hung); node " + recovery.recoveredBy() + " marked the run FAILED",
+                    recovery.restart() ? "node " + recovery.recoveredBy() + " restarts it at once"
+                            + ("-".equals(step) ? "" : ", from step " + step) + ": " + recovery.decision().reason() : "left FAILED: " + recovery.decision().reason(),
+                    recovery.restart());
+        }
         List<Throwable> failures = failedStep != null && !failedStep.getFailureExceptions().isEmpty()
                 ? failedStep.getFailureExceptions() : execution.getAllFailureExceptions();
         String failure = !failures.isEmpty() ? FailureSummary.summarize(failures.getFirst())
-                : execution.getExecutionContext().containsKey(RECOVERED)
-                ? "the node running it stopped checking in (it died or hung); the run was marked FAILED"
                 : execution.getExitStatus().getExitCode();
-        return new RunFacts(execution.getJobInstance().getJobName(), execution.getId(),
-                execution.getJobParameters().getString(Slot.PARAMETER), failedStep == null ? "-" : failedStep.getStepName(),
-                failure);
+        return new RunFacts(job, execution.getId(), slot, step, failure);
     }
 }

@@ -1,12 +1,17 @@
 package io.vigil.runs;
 
+import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static io.vigil.db.jooq.Tables.JOB_RUN_OWNER;
 import static io.vigil.db.jooq.Tables.NODE;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.batch.core.BatchStatus;
 
 /** The nodes that check in, and which node owns which run. */
 public class NodeRegistry {
@@ -34,6 +39,11 @@ public class NodeRegistry {
         dsl.deleteFrom(NODE).where(NODE.NODE_ID.eq(node.nodeId())).execute();
     }
 
+    /** Forgets the nodes silent since before the cutoff; returns how many. */
+    public int forgetSilentSince(Instant cutoff) {
+        return dsl.deleteFrom(NODE).where(NODE.LAST_SEEN.lt(cutoff)).execute();
+    }
+
     public boolean isAlive(String nodeId, Instant now, Duration staleAfter) {
         return dsl.fetchExists(NODE, NODE.NODE_ID.eq(nodeId)
                 .and(NODE.LAST_SEEN.ge(now.minus(staleAfter))));
@@ -54,5 +64,32 @@ public class NodeRegistry {
                 .from(JOB_RUN_OWNER)
                 .where(JOB_RUN_OWNER.JOB_EXECUTION_ID.eq(jobExecutionId))
                 .fetchOptional(JOB_RUN_OWNER.NODE_ID);
+    }
+
+    /**
+     * Every node that checks in or owns a running run, oldest first, with the runs it owns that are
+     * still marked running.
+     */
+    public List<NodeStatus> statuses(Instant now, Duration staleAfter) {
+        Map<String, List<Long>> running = dsl.select(JOB_RUN_OWNER.NODE_ID, JOB_RUN_OWNER.JOB_EXECUTION_ID)
+                .from(JOB_RUN_OWNER)
+                .join(BATCH_JOB_EXECUTION).on(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(JOB_RUN_OWNER.JOB_EXECUTION_ID))
+                .where(BATCH_JOB_EXECUTION.STATUS.in(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
+                        BatchStatus.STOPPING.name()))
+                .orderBy(JOB_RUN_OWNER.JOB_EXECUTION_ID)
+                .fetchGroups(JOB_RUN_OWNER.NODE_ID, JOB_RUN_OWNER.JOB_EXECUTION_ID);
+        List<NodeStatus> statuses = new ArrayList<>();
+        for (var node : dsl.selectFrom(NODE).orderBy(NODE.STARTED_AT, NODE.NODE_ID).fetch()) {
+            boolean alive = !node.getLastSeen().isBefore(now.minus(staleAfter));
+            statuses.add(new NodeStatus(node.getNodeId(), node.getHost(), node.getPid(), node.getStartedAt(),
+                    node.getLastSeen(), alive ? NodeStatus.State.ALIVE : NodeStatus.State.STALE,
+                    running.getOrDefault(node.getNodeId(), List.of())));
+        }
+        running.forEach((nodeId, runs) -> {
+            if (statuses.stream().noneMatch(s -> s.nodeId().equals(nodeId))) {
+                statuses.add(new NodeStatus(nodeId, null, null, null, null, NodeStatus.State.GONE, runs));
+            }
+        });
+        return statuses;
     }
 }

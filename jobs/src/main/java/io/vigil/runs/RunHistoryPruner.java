@@ -7,6 +7,7 @@ import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
 import static io.vigil.db.jooq.Tables.BATCH_STEP_EXECUTION;
 import static io.vigil.db.jooq.Tables.BATCH_STEP_EXECUTION_CONTEXT;
 import static io.vigil.db.jooq.Tables.JOB_RUN_OWNER;
+import static io.vigil.db.jooq.Tables.RUN_RECOVERY;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,7 +18,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Deletes Spring Batch's record of runs that ended before a cutoff, children before parents as the
- * BATCH_ foreign keys require: step contexts, steps, job contexts, parameters, owners, executions, then
+ * BATCH_ foreign keys require: step contexts, steps, job contexts, parameters, owners and recoveries,
+ * executions, then
  * the instances left without executions. Runs still going (STARTING, STARTED, STOPPING) are kept.
  */
 public class RunHistoryPruner {
@@ -52,6 +54,7 @@ public class RunHistoryPruner {
         dsl.deleteFrom(BATCH_JOB_EXECUTION_CONTEXT).where(BATCH_JOB_EXECUTION_CONTEXT.JOB_EXECUTION_ID.in(ids)).execute();
         dsl.deleteFrom(BATCH_JOB_EXECUTION_PARAMS).where(BATCH_JOB_EXECUTION_PARAMS.JOB_EXECUTION_ID.in(ids)).execute();
         dsl.deleteFrom(JOB_RUN_OWNER).where(JOB_RUN_OWNER.JOB_EXECUTION_ID.in(ids)).execute();
+        dsl.deleteFrom(RUN_RECOVERY).where(RUN_RECOVERY.JOB_EXECUTION_ID.in(ids)).execute();
         int deleted = dsl.deleteFrom(BATCH_JOB_EXECUTION).where(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.in(ids)).execute();
         // Only instances whose executions went here: one being launched right now has none yet.
         dsl.deleteFrom(BATCH_JOB_INSTANCE).where(BATCH_JOB_INSTANCE.JOB_INSTANCE_ID.in(instances)).andNotExists(DSL.selectOne().from(BATCH_JOB_EXECUTION)

@@ -4,6 +4,8 @@ import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION_PARAMS;
 import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,17 +18,29 @@ import org.jooq.impl.DSL;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
-/** Reads the job repository for operators: which runs there were, and what happened in one. */
+/** Reads the job repository for operators: which runs there were, what happened in one, and the nodes. */
 public class RunQueries {
 
     private final DSLContext dsl;
     private final RunLookup runs;
     private final NodeRegistry nodes;
+    private final RunRecoveries recoveries;
+    private final Clock clock;
+    private final Duration staleAfter;
 
-    public RunQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes) {
+    public RunQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes, RunRecoveries recoveries, Clock clock,
+                      Duration staleAfter) {
         this.dsl = dsl;
         this.runs = runs;
         this.nodes = nodes;
+        this.recoveries = recoveries;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    /** The cluster's nodes, alive or stale by {@code vigil.node.stale-after}, with the runs each owns. */
+    public List<NodeStatus> nodes() {
+        return nodes.statuses(clock.instant(), staleAfter);
     }
 
     /** Newest first. {@code status} and {@code job} are optional filters. */
@@ -73,6 +87,6 @@ public class RunQueries {
                 parameters.get(Slot.PARAMETER), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
                 execution.getExitStatus().getExitCode());
         return new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
-                nodes.ownerOf(id).orElse(null), steps);
+                nodes.ownerOf(id).orElse(null), recoveries.find(id).orElse(null), steps);
     }
 }

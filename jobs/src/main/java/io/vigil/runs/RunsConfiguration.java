@@ -32,8 +32,9 @@ public class RunsConfiguration {
 
     @Bean
     NodeHeartbeat nodeHeartbeat(NodeRegistry registry, NodeIdentity node, Clock clock,
-                                @Value("${vigil.node.heartbeat-interval:10s}") Duration interval) {
-        return new NodeHeartbeat(registry, node, clock, interval);
+                                @Value("${vigil.node.heartbeat-interval:10s}") Duration interval,
+                                @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new NodeHeartbeat(registry, node, clock, interval, staleAfter);
     }
 
     @Bean
@@ -58,15 +59,34 @@ public class RunsConfiguration {
     }
 
     @Bean
-    StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, JobOperator jobOperator,
-                                      Clock clock, @Value("${vigil.node.stale-after:60s}") Duration staleAfter,
-                                      ObjectProvider<RunEndObserver> observers) {
-        return new StaleRunRecovery(dsl, nodes, runs, jobOperator, clock, staleAfter, observers.orderedStream().toList());
+    RunRecoveries runRecoveries(DSLContext dsl) {
+        return new RunRecoveries(dsl);
     }
 
     @Bean
-    RunQueries runQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes) {
-        return new RunQueries(dsl, runs, nodes);
+    OwnershipFence ownershipFence(RunRecoveries recoveries, NodeIdentity node) {
+        return new OwnershipFence(recoveries, node);
+    }
+
+    @Bean
+    StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, RunRecoveries recoveries,
+                                      JobOperator jobOperator, NodeLossPolicy policy, NodeIdentity node, Clock clock,
+                                      @Value("${vigil.node.stale-after:60s}") Duration staleAfter,
+                                      ObjectProvider<RecoveredRunObserver> observers) {
+        return new StaleRunRecovery(dsl, nodes, runs, recoveries, jobOperator, policy, node, clock, staleAfter,
+                observers.orderedStream().toList());
+    }
+
+    @Bean
+    RecoverySweep recoverySweep(StaleRunRecovery recovery, RunLookup runs, JobOperator jobOperator,
+                                @Value("${vigil.node.heartbeat-interval:10s}") Duration interval) {
+        return new RecoverySweep(recovery, runs, jobOperator, interval);
+    }
+
+    @Bean
+    RunQueries runQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes, RunRecoveries recoveries, Clock clock,
+                          @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new RunQueries(dsl, runs, nodes, recoveries, clock, staleAfter);
     }
 
     /** Spring Batch's record of runs that ended this long ago. */
@@ -74,5 +94,11 @@ public class RunsConfiguration {
     Pruner runHistoryPruner(DSLContext dsl) {
         return new Pruner("batch-metadata", "pruneRunHistory", Duration.ofDays(90),
                 new RunHistoryPruner(dsl, ZoneId.systemDefault())::pruneEndedBefore);
+    }
+
+    /** Nodes silent this long: they died long ago, and {@code vigil nodes} need not list them any more. */
+    @Bean
+    Pruner silentNodePruner(NodeRegistry nodes) {
+        return new Pruner("nodes", "pruneSilentNodes", Duration.ofDays(7), nodes::forgetSilentSince);
     }
 }

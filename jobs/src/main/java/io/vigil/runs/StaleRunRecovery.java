@@ -16,8 +16,17 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 
 /**
- * Finds runs that claim to be running but whose node stopped checking in (the process died), and marks
- * them FAILED with {@link JobOperator#recover} so that an operator can restart them.
+ * Finds runs that claim to be running but whose node stopped checking in (it died, or hangs), and marks
+ * them FAILED with {@link JobOperator#recover}, deciding with the {@link NodeLossPolicy} whether their
+ * slot is restarted.
+ *
+ * <p>Each run is taken over in one transaction that first locks its row in {@code BATCH_JOB_EXECUTION}
+ * ({@code FOR UPDATE SKIP LOCKED}) and checks again that it is still running and still stale: of two
+ * nodes sweeping at once, one takes it and the other skips it, then finds it FAILED. Spring Batch's
+ * repository and the observers (the failed-run email) join that transaction, so the run is marked
+ * FAILED, its {@link RunRecovery} recorded and its email queued together or not at all. The lock also
+ * fences a node that was only paused: a step it starts inserts a row referencing the run, which waits
+ * for the lock and then finds the run taken over (see {@link OwnershipFence}).
  */
 public class StaleRunRecovery {
 
@@ -28,59 +37,100 @@ public class StaleRunRecovery {
     private final DSLContext dsl;
     private final NodeRegistry nodes;
     private final RunLookup runs;
+    private final RunRecoveries recoveries;
     private final JobOperator jobOperator;
+    private final NodeLossPolicy policy;
+    private final NodeIdentity self;
     private final Clock clock;
     private final Duration staleAfter;
-    private final List<RunEndObserver> observers;
+    private final List<RecoveredRunObserver> observers;
 
-    public StaleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, JobOperator jobOperator, Clock clock,
-                            Duration staleAfter, List<RunEndObserver> observers) {
+    public StaleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, RunRecoveries recoveries,
+                            JobOperator jobOperator, NodeLossPolicy policy, NodeIdentity self, Clock clock,
+                            Duration staleAfter, List<RecoveredRunObserver> observers) {
         this.dsl = dsl;
         this.nodes = nodes;
         this.runs = runs;
+        this.recoveries = recoveries;
         this.jobOperator = jobOperator;
+        this.policy = policy;
+        this.self = self;
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.observers = List.copyOf(observers);
     }
 
-    /** Recovers every stale run; returns their ids. */
-    public List<Long> recoverStaleRuns() {
-        List<Long> recovered = new ArrayList<>();
+    /** Takes over every stale run no other node is taking over at this moment; the caller restarts them. */
+    public List<RunRecovery> recoverStaleRuns() {
+        List<RunRecovery> recovered = new ArrayList<>();
         for (Long id : activeRunIds()) {
-            JobExecution execution = isStale(id) ? runs.find(id).orElse(null) : null;
-            if (execution != null && execution.isRunning()) {
-                BatchStatus leftAs = execution.getStatus();
-                markFailed(execution);
-                recovered.add(id);
-                log.warn("Run {} of {} was left {} by node {}, which no longer checks in: marked FAILED. "
-                                + "Restart it with: vigil jobs restart {}", id, execution.getJobInstance().getJobName(),
-                        leftAs, nodes.ownerOf(id).orElse("(unknown)"), id);
-            }
+            takeOver(id).ifPresent(recovered::add);
         }
         return recovered;
     }
 
-    /** Recovers one run, refusing while its node still checks in unless forced. */
-    public JobExecution recover(long id, boolean force) {
-        JobExecution execution = runs.require(id);
-        if (!execution.isRunning()) {
-            throw new IllegalStateException("run " + id + " is " + execution.getStatus()
-                    + ", not running: only a STARTING, STARTED or STOPPING run can be recovered");
-        }
-        Optional<String> owner = nodes.ownerOf(id);
-        if (!force && owner.isPresent() && nodes.isAlive(owner.get(), clock.instant(), staleAfter)) {
-            throw new IllegalStateException("run " + id + " belongs to node " + owner.get()
-                    + ", which still checks in: it may really be running. Stop it with vigil jobs stop " + id
-                    + ", or use --force if you know that node is hung");
-        }
-        return markFailed(execution);
+    /** Recovers one run for an operator, refusing while its node still checks in unless forced. */
+    public RunRecovery recover(long id, boolean force) {
+        return dsl.transactionResult(configuration -> {
+            JobExecution execution = lockRunning(id, false)
+                    .orElseThrow(() -> new IllegalStateException("run " + id + " is " + runs.require(id).getStatus()
+                            + ", not running: only a STARTING, STARTED or STOPPING run can be recovered"));
+            Optional<String> owner = nodes.ownerOf(id);
+            if (!force && owner.isPresent() && nodes.isAlive(owner.get(), clock.instant(), staleAfter)) {
+                throw new IllegalStateException("run " + id + " belongs to node " + owner.get()
+                        + ", which still checks in: it may really be running. Stop it with vigil jobs stop " + id
+                        + ", or use --force if you know that node is hung");
+            }
+            return markFailed(execution, owner.orElse(null), NodeLossDecision.leave(
+                    "recovered by hand (vigil jobs recover): an operator decides whether to restart it"));
+        });
     }
 
-    private JobExecution markFailed(JobExecution execution) {
+    private Optional<RunRecovery> takeOver(long id) {
+        return dsl.transactionResult(configuration -> {
+            Optional<JobExecution> locked = lockRunning(id, true);
+            if (locked.isEmpty() || !isStale(id)) {
+                return Optional.empty();
+            }
+            JobExecution execution = locked.get();
+            BatchStatus leftAs = execution.getStatus();
+            String job = execution.getJobInstance().getJobName();
+            String lostNode = nodes.ownerOf(id).orElse(null);
+            RunRecovery recovery = markFailed(execution, lostNode,
+                    policy.decide(job, Slot.of(execution), clock.instant()));
+            log.warn("Run {} of {} was left {} by node {}, which stopped checking in: marked FAILED; {}", id, job,
+                    leftAs, lostNode == null ? "(unknown)" : lostNode,
+                    recovery.restart() ? "restarting it: " + recovery.decision().reason()
+                            : "left for an operator (" + recovery.decision().reason() + "): vigil jobs restart " + id);
+            return Optional.of(recovery);
+        });
+    }
+
+    /**
+     * Locks the run's row if it is still running; skips one locked by another node's sweep instead of
+     * waiting for it. The execution is read after the lock, so it is the latest.
+     */
+    private Optional<JobExecution> lockRunning(long id, boolean skipLocked) {
+        var select = dsl.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
+                .from(BATCH_JOB_EXECUTION)
+                .where(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(id))
+                .and(BATCH_JOB_EXECUTION.STATUS.in(ACTIVE))
+                .forUpdate();
+        Long locked = (skipLocked ? select.skipLocked() : select).fetchOne(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID);
+        return locked == null ? Optional.empty() : runs.find(id).filter(JobExecution::isRunning);
+    }
+
+    private RunRecovery markFailed(JobExecution execution, String lostNode, NodeLossDecision decision) {
+        BatchStatus leftAs = execution.getStatus();
         JobExecution failed = jobOperator.recover(execution);
-        observers.forEach(observer -> observer.runEnded(failed));
-        return failed;
+        if (failed.getStatus() != BatchStatus.FAILED) {
+            throw new IllegalStateException("run " + execution.getId() + " was " + leftAs + " and could not be marked FAILED");
+        }
+        RunRecovery recovery = new RunRecovery(execution.getId(), execution.getJobInstance().getJobName(), lostNode,
+                self.nodeId(), clock.instant(), decision);
+        recoveries.record(recovery);
+        observers.forEach(observer -> observer.runRecovered(failed, recovery));
+        return recovery;
     }
 
     boolean isStale(long id) {

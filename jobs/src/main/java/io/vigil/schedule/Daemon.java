@@ -1,6 +1,6 @@
 package io.vigil.schedule;
 
-import io.vigil.runs.StaleRunRecovery;
+import io.vigil.runs.RecoverySweep;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -8,20 +8,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What {@code vigil run} starts, in this order: sync every job family's declared rows (in their declared
- * order), recover the runs a dead node left behind, bring Quartz's schedules in line with the
- * configuration, and only then let the scheduler fire.
+ * order), take over the runs a dead node left behind (and from then on, every heartbeat interval), bring
+ * Quartz's schedules in line with the configuration, and only then let the scheduler fire.
  */
 public class Daemon {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
     private final StartupSyncs syncs;
-    private final StaleRunRecovery recovery;
+    private final RecoverySweep recovery;
     private final ScheduleReconciler reconciler;
     private final Schedules schedules;
     private final Scheduler scheduler;
 
-    public Daemon(StartupSyncs syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler, Schedules schedules,
+    public Daemon(StartupSyncs syncs, RecoverySweep recovery, ScheduleReconciler reconciler, Schedules schedules,
                   Scheduler scheduler) {
         this.syncs = syncs;
         this.recovery = recovery;
@@ -32,7 +32,7 @@ public class Daemon {
 
     public void start() throws SchedulerException {
         syncs.syncAll();
-        recovery.recoverStaleRuns();
+        recovery.start();
         reconciler.reconcile(schedules.enabled());
         scheduler.start();
         log.info("Vigil scheduler started as {} with schedules {}", scheduler.getSchedulerInstanceId(),

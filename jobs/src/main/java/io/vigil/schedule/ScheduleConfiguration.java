@@ -2,7 +2,8 @@ package io.vigil.schedule;
 
 import io.vigil.runs.DeclaredSync;
 import io.vigil.runs.DefaultSchedule;
-import io.vigil.runs.StaleRunRecovery;
+import io.vigil.runs.NodeLossPolicy;
+import io.vigil.runs.RecoverySweep;
 import java.util.List;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.Job;
@@ -25,6 +26,11 @@ public class ScheduleConfiguration {
     }
 
     @Bean
+    NodeLossPolicy catchUpPolicy(Schedules schedules) {
+        return new CatchUpPolicy(schedules);
+    }
+
+    @Bean
     ScheduleReconciler scheduleReconciler(Scheduler scheduler, SlotLauncher launcher) {
         return new ScheduleReconciler(scheduler, launcher.jobNames());
     }
@@ -40,7 +46,7 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Daemon daemon(StartupSyncs syncs, StaleRunRecovery recovery, ScheduleReconciler reconciler, Schedules schedules,
+    Daemon daemon(StartupSyncs syncs, RecoverySweep recovery, ScheduleReconciler reconciler, Schedules schedules,
                   Scheduler scheduler) {
         return new Daemon(syncs, recovery, reconciler, schedules, scheduler);
     }

@@ -28,7 +28,8 @@ public class Schedules {
     private static SchedulesProperties.Schedule override(SchedulesProperties.Schedule shipped,
                                                          SchedulesProperties.Schedule configured) {
         String cron = configured.cron() == null || configured.cron().isBlank() ? shipped.cron() : configured.cron();
-        return new SchedulesProperties.Schedule(cron, configured.zone(), configured.misfire(), configured.enabled());
+        return new SchedulesProperties.Schedule(cron, configured.zone(), configured.misfire(), configured.enabled(),
+                configured.onNodeLoss(), configured.catchUp());
     }
 
     /** Every schedule, switched off or not, by job name. */

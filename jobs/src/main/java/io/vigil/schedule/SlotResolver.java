@@ -46,6 +46,15 @@ public final class SlotResolver {
                 + " names no time in the two years before " + fireTime);
     }
 
+    /** The first time the schedule names after {@code slot}: where the slot's period ends. */
+    public Instant nextAfter(Instant slot) {
+        Date next = cron.getNextValidTimeAfter(Date.from(slot));
+        if (next == null) {
+            throw new IllegalStateException("cron expression " + cron.getCronExpression() + " names no time after " + slot);
+        }
+        return next.toInstant();
+    }
+
     private Instant latestMatch(Instant from, Instant notAfter) {
         Instant latest = null;
         Date next = cron.getNextValidTimeAfter(Date.from(from.minusSeconds(1)));

@@ -157,8 +157,8 @@ final class JobsCommand implements Runnable {
     int recover(@Parameters(paramLabel = "ID", description = "The run's id.") long id,
                 @Option(names = "--force", description = "Recover even though the run's node still checks in "
                         + "(it is hung, not dead).") boolean force) {
-        JobExecution recovered = context.bean(StaleRunRecovery.class).recover(id, force);
-        out().println("run " + id + " is " + recovered.getStatus() + ": restart it with vigil jobs restart " + id);
+        context.bean(StaleRunRecovery.class).recover(id, force);
+        out().println("run " + id + " is FAILED: restart it with vigil jobs restart " + id);
         out().flush();
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.vigil.ops;
 
 import io.vigil.runs.RunDetail;
+import io.vigil.runs.RunRecovery;
 import io.vigil.runs.RunSummary;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,6 +18,11 @@ final class RunDetailView {
         line(out, "started", Table.text(run.startTime()));
         line(out, "ended", Table.text(run.endTime()));
         line(out, "owner node", Table.text(detail.ownerNode()));
+        if (detail.recovery() != null) {
+            RunRecovery recovery = detail.recovery();
+            line(out, "taken over", "by node " + recovery.recoveredBy() + " at " + Table.text(recovery.recoveredAt())
+                    + (recovery.restart() ? ", and restarted: " : ", and left FAILED: ") + recovery.decision().reason());
+        }
         line(out, "parameters", parameters(detail.parameters()));
         out.println();
         Table steps = Table.of("STEP", "STATUS", "READ", "WRITE", "FILTER", "SKIP", "COMMIT", "ROLLBACK", "STARTED",

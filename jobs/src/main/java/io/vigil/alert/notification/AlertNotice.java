@@ -28,6 +28,7 @@ public record AlertNotice(long alertId, NotificationKind kind, String ruleName, 
     public List<String> commands() {
         if (run != null) {
             return kind == NotificationKind.RESOLVED ? List.of("vigil jobs list --job " + run.job())
+                    : run.restarting() ? Commands.forRestartedRun(run.job(), run.executionId())
                     : Commands.forRun(run.executionId());
         }
         return connection == null ? List.of("vigil alerts list") : Commands.forConnection(subject);

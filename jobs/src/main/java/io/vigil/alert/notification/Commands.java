@@ -18,6 +18,11 @@ public final class Commands {
         return List.of("vigil jobs show " + executionId, "vigil jobs restart " + executionId);
     }
 
+    /** A run that a surviving node is restarting: where to watch the restart, nothing to do. */
+    public static List<String> forRestartedRun(String job, long executionId) {
+        return List.of("vigil jobs show " + executionId, "vigil jobs list --job " + shellQuoted(job));
+    }
+
     static String shellQuoted(String value) {
         return value.matches("[A-Za-z0-9._/:@%+=-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }

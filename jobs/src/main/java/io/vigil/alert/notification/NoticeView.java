@@ -68,6 +68,7 @@ final class NoticeView {
             fact(facts, "Slot", run.slot());
             fact(facts, "Failed step", run.failedStep());
             fact(facts, "Failure", run.failure());
+            fact(facts, "Then", run.recovery());
         }
         ConnectionFacts c = n.connection();
         if (c != null) {
