@@ -2,6 +2,8 @@ package io.vigil.runs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -13,7 +15,9 @@ import org.springframework.core.Ordered;
  * the run over marks its steps FAILED, and the paused node's next commit fails the step execution's
  * version check and rolls back with everything it wrote. A step the paused node would start afterwards
  * has a new execution that no version check protects: this listener refuses it before it does anything.
- * When the run ends, the node says in its log that it lost the run.
+ * When the run ends, the node says in its log that it lost the run, and leaves it FAILED as the takeover
+ * did: Spring Batch writes the node's own view of the run last, and there a step whose commit was refused
+ * is UNKNOWN, a status from which Spring Batch never restarts a run.
  */
 public class OwnershipFence implements RunWideListener, StepExecutionListener {
 
@@ -43,12 +47,19 @@ public class OwnershipFence implements RunWideListener, StepExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        recoveries.find(execution.getId()).ifPresent(taken -> log.warn(
-                "Node {} lost ownership of run {} of {}: node {} marked it FAILED at {} because this node had stopped "
+        recoveries.find(execution.getId()).ifPresent(taken -> lost(execution, taken));
+    }
+
+    private void lost(JobExecution execution, RunRecovery taken) {
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), "taken over by node "
+                + taken.recoveredBy() + " at " + taken.recoveredAt() + " after node " + self.nodeId()
+                + " stopped checking in"));
+        log.warn("Node {} lost ownership of run {} of {}: node {} marked it FAILED at {} because this node had stopped "
                         + "checking in (paused, or cut off from the database). What this node did in the run since "
                         + "was refused and rolled back; the slot was {}.", self.nodeId(), execution.getId(),
                 taken.jobName(), taken.recoveredBy(), taken.recoveredAt(),
-                taken.restart() ? "restarted by node " + taken.recoveredBy() : "left for an operator"));
+                taken.restart() ? "restarted by node " + taken.recoveredBy() : "left for an operator");
     }
 
     /** Thrown into a step that a paused node would start in a run it no longer owns. */

@@ -21,7 +21,7 @@ public class Schedules {
     private final Map<String, SchedulesProperties.Schedule> all = new TreeMap<>();
 
     public Schedules(List<DefaultSchedule> defaults, SchedulesProperties configured) {
-        defaults.forEach(d -> all.put(d.job(), new SchedulesProperties.Schedule(d.cron(), null, null, null)));
+        defaults.forEach(d -> all.put(d.job(), new SchedulesProperties.Schedule(d.cron(), null, null, null, null, null)));
         configured.schedules().forEach((job, schedule) -> all.merge(job, schedule, Schedules::override));
     }
 

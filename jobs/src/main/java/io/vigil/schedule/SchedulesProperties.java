@@ -36,9 +36,5 @@ public record SchedulesProperties(Map<String, Schedule> schedules) {
                         + " (to never restart a run taken from a lost node, set on-node-loss: leave)");
             }
         }
-
-        public Schedule(String cron, ZoneId zone, MisfirePolicy misfire, Boolean enabled) {
-            this(cron, zone, misfire, enabled, null, null);
-        }
     }
 }

@@ -61,7 +61,7 @@ class NewJobFamilyTest {
     @Test
     void itsJobRunsOnItsShippedScheduleAndIsOwnedLikeEveryJob() {
         assertThat(schedules.enabled()).containsEntry(SampleFamily.JOB,
-                new SchedulesProperties.Schedule("0 30 1 * * ?", null, null, null));
+                new SchedulesProperties.Schedule("0 30 1 * * ?", null, null, null, null, null));
         assertThat(schedules.currentSlot(SampleFamily.JOB, Clock.fixed(NIGHT.plusSeconds(90), ZoneOffset.UTC)))
                 .isEqualTo(Slot.of(NIGHT));
 

@@ -100,6 +100,6 @@ class SchedulerBridgeTest {
     }
 
     private static SchedulesProperties.Schedule schedule(String cron) {
-        return new SchedulesProperties.Schedule(cron, ZoneId.of("Europe/Berlin"), null, true);
+        return new SchedulesProperties.Schedule(cron, ZoneId.of("Europe/Berlin"), null, true, null, null);
     }
 }

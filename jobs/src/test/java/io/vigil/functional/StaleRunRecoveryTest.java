@@ -18,10 +18,10 @@ import io.vigil.runs.RunRecovery;
 import io.vigil.runs.Slot;
 import io.vigil.runs.StaleRunRecovery;
 import io.vigil.schedule.Schedules;
+import io.vigil.testing.LostRuns;
 import io.vigil.testing.SettableClock;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
@@ -32,8 +32,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -165,20 +163,8 @@ class StaleRunRecoveryTest {
         assertThat(nodes.isAlive(node.nodeId(), clock.instant().plusSeconds(61), Duration.ofSeconds(60))).isFalse();
     }
 
-    /** What a node leaves behind when it dies mid-run: an execution and its step still marked STARTED. */
     private JobExecution startedRun(String job, Slot slot, NodeIdentity owner) {
-        var parameters = slot.toParameters("test");
-        JobInstance instance = jobRepository.createJobInstance(job, parameters);
-        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
-        execution.setStartTime(LocalDateTime.now());
-        execution.setStatus(BatchStatus.STARTED);
-        jobRepository.update(execution);
-        StepExecution probe = jobRepository.createStepExecution(job.equals(HEALTH) ? "probe" : "first", execution);
-        probe.setStartTime(LocalDateTime.now());
-        probe.setStatus(BatchStatus.STARTED);
-        jobRepository.update(probe);
-        nodes.recordOwner(execution.getId(), owner);
-        return execution;
+        return LostRuns.startedRun(jobRepository, nodes, job, job.equals(HEALTH) ? "probe" : "first", slot, owner);
     }
 
     private static Slot later(Slot slot, Duration by) {

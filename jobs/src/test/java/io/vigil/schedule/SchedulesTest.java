@@ -18,9 +18,9 @@ class SchedulesTest {
     @Test
     void aScheduledJobRunsForThePeriodInProgress() {
         Schedules schedules = new Schedules(List.of(), new SchedulesProperties(Map.of(
-                "healthCheckJob", new SchedulesProperties.Schedule("0 */5 * * * ?", null, null, null),
+                "healthCheckJob", new SchedulesProperties.Schedule("0 */5 * * * ?", null, null, null, null, null),
                 "digestJob", new SchedulesProperties.Schedule("0 0 2 * * ?", ZoneId.of("Europe/Paris"),
-                        MisfirePolicy.SKIP, false))));
+                        MisfirePolicy.SKIP, false, null, null))));
 
         assertThat(schedules.currentSlot("healthCheckJob", CLOCK).start()).isEqualTo(Instant.parse("2026-11-23T10:05:00Z"));
         // 02:00 in Paris, in winter; a disabled schedule still defines the job's period.
@@ -38,18 +38,18 @@ class SchedulesTest {
         List<DefaultSchedule> shipped = List.of(new DefaultSchedule("healthCheckJob", "0 */5 * * * ?"),
                 new DefaultSchedule("retentionJob", "0 45 0 * * ?"), new DefaultSchedule("rollupJob", "0 */5 * * * ?"));
         Schedules schedules = new Schedules(shipped, new SchedulesProperties(Map.of(
-                "retentionJob", new SchedulesProperties.Schedule(null, ZoneId.of("Europe/Paris"), null, null),
-                "rollupJob", new SchedulesProperties.Schedule(null, null, null, false),
-                "healthCheckJob", new SchedulesProperties.Schedule("0 * * * * ?", null, MisfirePolicy.SKIP, null),
-                "reportJob", new SchedulesProperties.Schedule("0 0 6 * * ?", null, null, null))));
+                "retentionJob", new SchedulesProperties.Schedule(null, ZoneId.of("Europe/Paris"), null, null, null, null),
+                "rollupJob", new SchedulesProperties.Schedule(null, null, null, false, null, null),
+                "healthCheckJob", new SchedulesProperties.Schedule("0 * * * * ?", null, MisfirePolicy.SKIP, null, null, null),
+                "reportJob", new SchedulesProperties.Schedule("0 0 6 * * ?", null, null, null, null, null))));
 
         assertThat(schedules.all()).containsOnlyKeys("healthCheckJob", "retentionJob", "rollupJob", "reportJob");
         assertThat(schedules.enabled()).containsExactly(
-                Map.entry("healthCheckJob", new SchedulesProperties.Schedule("0 * * * * ?", null, MisfirePolicy.SKIP, true)),
-                Map.entry("reportJob", new SchedulesProperties.Schedule("0 0 6 * * ?", null, null, null)),
-                Map.entry("retentionJob", new SchedulesProperties.Schedule("0 45 0 * * ?", ZoneId.of("Europe/Paris"), null, null)));
+                Map.entry("healthCheckJob", new SchedulesProperties.Schedule("0 * * * * ?", null, MisfirePolicy.SKIP, true, null, null)),
+                Map.entry("reportJob", new SchedulesProperties.Schedule("0 0 6 * * ?", null, null, null, null, null)),
+                Map.entry("retentionJob", new SchedulesProperties.Schedule("0 45 0 * * ?", ZoneId.of("Europe/Paris"), null, null, null, null)));
         assertThat(schedules.all().get("rollupJob"))
                 .as("switched off, it keeps its shipped cron, which still defines the job's period")
-                .isEqualTo(new SchedulesProperties.Schedule("0 */5 * * * ?", null, null, false));
+                .isEqualTo(new SchedulesProperties.Schedule("0 */5 * * * ?", null, null, false, null, null));
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.ops;
 
 import io.vigil.ops.demo.DemoCommand;
 import java.io.PrintWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +10,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * The {@code vigil} command line. Arguments are parsed before anything starts, so a usage error (exit 2)
@@ -20,10 +20,10 @@ import picocli.CommandLine;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VigilCli.Version.class,
-        description = "Operates Vigil: its scheduler daemon, its job runs, schedules, fleet, alerts, silences and email outbox.",
+        description = "Operates Vigil: its scheduler daemon and nodes, its job runs, schedules, fleet, alerts, silences and email outbox.",
         subcommands = {RunCommand.class, JobsCommand.class, ScheduleCommand.class, FleetCommand.class, AlertsCommand.class,
                 SilenceCommand.class, MailCommand.class, EventsCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+                NodesCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {
                 "  Every command but demo works on Vigil's database, configured as for the",

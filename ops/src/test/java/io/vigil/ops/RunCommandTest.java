@@ -2,16 +2,17 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.ops.fixture.Eventually;
+import io.vigil.ops.fixture.VigilProcess;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -71,63 +72,41 @@ class RunCommandTest {
         return DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
-    /** A vigil run process, logging to a file. */
+    /** vigil run in its own JVM, with the checks a graceful start and stop need. */
     private static final class Daemon implements AutoCloseable {
 
-        private final Process process;
-        private final Path logFile;
+        private final VigilProcess process;
 
-        private Daemon(Process process, Path logFile) {
+        private Daemon(VigilProcess process) {
             this.process = process;
-            this.logFile = logFile;
         }
 
-        static Daemon start(String... springArguments) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), VigilCli.class.getName(), "run",
-                    "--vigil.node.heartbeat-interval=500ms"));
-            command.addAll(List.of(springArguments));
-            Path logFile = Files.createTempFile("vigil-run-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            return new Daemon(process, logFile);
+        static Daemon start(String... springArguments) {
+            List<String> arguments = new ArrayList<>(List.of("run", "--vigil.node.heartbeat-interval=500ms"));
+            arguments.addAll(List.of(springArguments));
+            return new Daemon(VigilProcess.start(arguments.toArray(String[]::new)));
         }
 
-        String log() {
-            try {
-                return Files.readString(logFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void awaitStarted() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
-            while (!log().contains("Vigil scheduler started as") && process.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(log()).as("the daemon's log").contains("Vigil scheduler started as");
+        void awaitStarted() {
+            process.awaitLog("Vigil scheduler started as", Duration.ofSeconds(STARTUP_SECONDS));
         }
 
         /**
          * Waits for the daemon's node to check in a second time: by then it is in its steady state (pool
          * filled, heartbeats running), which is what SIGTERM finds in production.
          */
-        void awaitHeartbeat(DSLContext dsl) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
-            while (!dsl.fetchExists(dsl.selectFrom("vigil.node").where("last_seen > started_at"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+        void awaitHeartbeat(DSLContext dsl) {
+            Eventually.await("its node to check in twice", Duration.ofSeconds(STARTUP_SECONDS),
+                    () -> dsl.fetchExists(dsl.selectFrom("vigil.node").where("last_seen > started_at")));
             assertThat(dsl.fetchCount(dsl.selectFrom("vigil.node").where("last_seen > started_at")))
                     .as("its node checks in").isEqualTo(1);
         }
 
         void terminateGracefully() throws InterruptedException {
-            process.destroy();
-            assertThat(process.waitFor(SHUTDOWN_SECONDS, TimeUnit.SECONDS)).as("it exits soon after SIGTERM").isTrue();
+            int status = process.terminate(Duration.ofSeconds(SHUTDOWN_SECONDS));
             // 143 = 128 + SIGTERM: the JVM's status after a signal, whatever the shutdown hooks did.
-            assertThat(process.exitValue()).as(log()).isEqualTo(143);
-            assertThat(log()).contains("Shutdown completed")
+            assertThat(status).as(process.log()).isEqualTo(143);
+            assertThat(process.log()).contains("Shutdown completed")
                     .doesNotContainPattern("(?m)^\\S+ +ERROR ")
                     .doesNotContain("Failed to validate connection")
                     .doesNotContain("Failed to stop bean");
@@ -135,8 +114,7 @@ class RunCommandTest {
 
         @Override
         public void close() throws IOException {
-            process.destroyForcibly();
-            Files.deleteIfExists(logFile);
+            process.close();
         }
     }
 }
