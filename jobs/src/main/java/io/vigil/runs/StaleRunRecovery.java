@@ -1,6 +1,8 @@
 package io.vigil.runs;
 
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
+import static io.vigil.db.jooq.Tables.JOB_RUN_OWNER;
+import static io.vigil.db.jooq.Tables.NODE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,10 +62,13 @@ public class StaleRunRecovery {
         this.observers = List.copyOf(observers);
     }
 
-    /** Takes over every stale run no other node is taking over at this moment; the caller restarts them. */
+    /**
+     * Takes over every stale run no other node is taking over at this moment; the caller restarts them.
+     * Runs every heartbeat on every daemon, so finding none costs one query, however many runs are going.
+     */
     public List<RunRecovery> recoverStaleRuns() {
         List<RunRecovery> recovered = new ArrayList<>();
-        for (Long id : activeRunIds()) {
+        for (Long id : staleCandidates()) {
             takeOver(id).ifPresent(recovered::add);
         }
         return recovered;
@@ -147,10 +152,17 @@ public class StaleRunRecovery {
         return created != null && created.isBefore(LocalDateTime.now().minus(staleAfter));
     }
 
-    private List<Long> activeRunIds() {
+    /** Runs marked running whose owner is silent or gone, or that never got an owner: what {@link #isStale} judges. */
+    private List<Long> staleCandidates() {
         return dsl.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
                 .from(BATCH_JOB_EXECUTION)
+                .leftJoin(JOB_RUN_OWNER).on(JOB_RUN_OWNER.JOB_EXECUTION_ID.eq(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID))
+                .leftJoin(NODE).on(NODE.NODE_ID.eq(JOB_RUN_OWNER.NODE_ID))
                 .where(BATCH_JOB_EXECUTION.STATUS.in(ACTIVE))
+                .and(JOB_RUN_OWNER.NODE_ID.isNull()
+                        .and(BATCH_JOB_EXECUTION.CREATE_TIME.lt(LocalDateTime.now().minus(staleAfter)))
+                        .or(JOB_RUN_OWNER.NODE_ID.isNotNull()
+                                .and(NODE.NODE_ID.isNull().or(NODE.LAST_SEEN.lt(clock.instant().minus(staleAfter))))))
                 .orderBy(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
                 .fetch(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID);
     }

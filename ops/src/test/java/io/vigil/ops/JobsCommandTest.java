@@ -291,6 +291,10 @@ class JobsCommandTest {
         Cli.Result again = cli.run("jobs", "recover", Long.toString(id));
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("run " + id + " is FAILED, not running");
+
+        Cli.Result show = cli.run("jobs", "show", Long.toString(id));
+        assertThat(show.out()).containsPattern("(?m)^taken over  by node " + thisNode.nodeId() + " at \\S+, and left "
+                + "FAILED: recovered by hand \\(vigil jobs recover\\): an operator decides whether to restart it$");
     }
 
     @Test

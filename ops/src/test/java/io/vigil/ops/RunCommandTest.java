@@ -2,8 +2,8 @@ package io.vigil.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.ops.fixture.Eventually;
 import io.vigil.ops.fixture.VigilProcess;
+import io.vigil.testing.Eventually;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestDatabase;
 import java.io.IOException;

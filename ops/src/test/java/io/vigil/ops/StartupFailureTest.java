@@ -31,7 +31,7 @@ class StartupFailureTest {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(out).isEmpty();
         assertThat(err).containsExactly("vigil: could not start Vigil: vigil.retention.email names nothing that is "
-                + "pruned: the keys are alerts, batch-metadata, emails, events, health-checks, stats-snapshots and "
-                + "months-ahead");
+                + "pruned: the keys are alerts, batch-metadata, emails, events, health-checks, nodes, stats-snapshots "
+                + "and months-ahead");
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.db.jooq.tables.records.RunRecoveryRecord;
 import io.vigil.ops.fixture.ClusterRuns;
-import io.vigil.ops.fixture.Eventually;
 import io.vigil.ops.fixture.HoldingTarget;
 import io.vigil.ops.fixture.VigilProcess;
+import io.vigil.testing.Eventually;
 import io.vigil.testing.PostgresServer;
 import io.vigil.testing.TestDatabase;
 import java.io.IOException;
