@@ -69,11 +69,16 @@ public class RunsConfiguration {
     }
 
     @Bean
-    StaleRunRecovery staleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, RunRecoveries recoveries,
-                                      JobOperator jobOperator, NodeLossPolicy policy, NodeIdentity node, Clock clock,
-                                      @Value("${vigil.node.stale-after:60s}") Duration staleAfter,
-                                      ObjectProvider<RecoveredRunObserver> observers) {
-        return new StaleRunRecovery(dsl, nodes, runs, recoveries, jobOperator, policy, node, clock, staleAfter,
+    StaleRuns staleRuns(DSLContext dsl, NodeRegistry nodes, Clock clock,
+                        @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new StaleRuns(dsl, nodes, clock, staleAfter);
+    }
+
+    @Bean
+    StaleRunRecovery staleRunRecovery(DSLContext dsl, StaleRuns stale, NodeRegistry nodes, RunLookup runs,
+                                      RunRecoveries recoveries, JobOperator jobOperator, NodeLossPolicy policy,
+                                      NodeIdentity node, Clock clock, ObjectProvider<RecoveredRunObserver> observers) {
+        return new StaleRunRecovery(dsl, stale, nodes, runs, recoveries, jobOperator, policy, node, clock,
                 observers.orderedStream().toList());
     }
 

@@ -1,12 +1,8 @@
 package io.vigil.runs;
 
 import static io.vigil.db.jooq.Tables.BATCH_JOB_EXECUTION;
-import static io.vigil.db.jooq.Tables.JOB_RUN_OWNER;
-import static io.vigil.db.jooq.Tables.NODE;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +14,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 
 /**
- * Finds runs that claim to be running but whose node stopped checking in (it died, or hangs), and marks
- * them FAILED with {@link JobOperator#recover}, deciding with the {@link NodeLossPolicy} whether their
+ * Takes over the runs that claim to be running but whose node stopped checking in (it died, or hangs;
+ * see {@link StaleRuns}): marks them FAILED with {@link JobOperator#recover}, deciding with the {@link NodeLossPolicy} whether their
  * slot is restarted.
  *
  * <p>Each run is taken over in one transaction that first locks its row in {@code BATCH_JOB_EXECUTION}
@@ -33,10 +29,9 @@ import org.springframework.batch.core.launch.JobOperator;
 public class StaleRunRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(StaleRunRecovery.class);
-    private static final List<String> ACTIVE = List.of(
-            BatchStatus.STARTING.name(), BatchStatus.STARTED.name(), BatchStatus.STOPPING.name());
 
     private final DSLContext dsl;
+    private final StaleRuns stale;
     private final NodeRegistry nodes;
     private final RunLookup runs;
     private final RunRecoveries recoveries;
@@ -44,13 +39,13 @@ public class StaleRunRecovery {
     private final NodeLossPolicy policy;
     private final NodeIdentity self;
     private final Clock clock;
-    private final Duration staleAfter;
     private final List<RecoveredRunObserver> observers;
 
-    public StaleRunRecovery(DSLContext dsl, NodeRegistry nodes, RunLookup runs, RunRecoveries recoveries,
+    public StaleRunRecovery(DSLContext dsl, StaleRuns stale, NodeRegistry nodes, RunLookup runs, RunRecoveries recoveries,
                             JobOperator jobOperator, NodeLossPolicy policy, NodeIdentity self, Clock clock,
-                            Duration staleAfter, List<RecoveredRunObserver> observers) {
+                            List<RecoveredRunObserver> observers) {
         this.dsl = dsl;
+        this.stale = stale;
         this.nodes = nodes;
         this.runs = runs;
         this.recoveries = recoveries;
@@ -58,7 +53,6 @@ public class StaleRunRecovery {
         this.policy = policy;
         this.self = self;
         this.clock = clock;
-        this.staleAfter = staleAfter;
         this.observers = List.copyOf(observers);
     }
 
@@ -68,7 +62,7 @@ public class StaleRunRecovery {
      */
     public List<RunRecovery> recoverStaleRuns() {
         List<RunRecovery> recovered = new ArrayList<>();
-        for (Long id : staleCandidates()) {
+        for (Long id : stale.candidates()) {
             takeOver(id).ifPresent(recovered::add);
         }
         return recovered;
@@ -81,7 +75,7 @@ public class StaleRunRecovery {
                     .orElseThrow(() -> new IllegalStateException("run " + id + " is " + runs.require(id).getStatus()
                             + ", not running: only a STARTING, STARTED or STOPPING run can be recovered"));
             Optional<String> owner = nodes.ownerOf(id);
-            if (!force && owner.isPresent() && nodes.isAlive(owner.get(), clock.instant(), staleAfter)) {
+            if (!force && owner.isPresent() && stale.ownerIsAlive(owner.get())) {
                 throw new IllegalStateException("run " + id + " belongs to node " + owner.get()
                         + ", which still checks in: it may really be running. Stop it with vigil jobs stop " + id
                         + ", or use --force if you know that node is hung");
@@ -94,7 +88,7 @@ public class StaleRunRecovery {
     private Optional<RunRecovery> takeOver(long id) {
         return dsl.transactionResult(configuration -> {
             Optional<JobExecution> locked = lockRunning(id, true);
-            if (locked.isEmpty() || !isStale(id)) {
+            if (locked.isEmpty() || !stale.isStale(id)) {
                 return Optional.empty();
             }
             JobExecution execution = locked.get();
@@ -119,7 +113,7 @@ public class StaleRunRecovery {
         var select = dsl.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
                 .from(BATCH_JOB_EXECUTION)
                 .where(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(id))
-                .and(BATCH_JOB_EXECUTION.STATUS.in(ACTIVE))
+                .and(BATCH_JOB_EXECUTION.STATUS.in(StaleRuns.ACTIVE))
                 .forUpdate();
         Long locked = (skipLocked ? select.skipLocked() : select).fetchOne(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID);
         return locked == null ? Optional.empty() : runs.find(id).filter(JobExecution::isRunning);
@@ -136,34 +130,5 @@ public class StaleRunRecovery {
         recoveries.record(recovery);
         observers.forEach(observer -> observer.runRecovered(failed, recovery));
         return recovery;
-    }
-
-    boolean isStale(long id) {
-        Optional<String> owner = nodes.ownerOf(id);
-        if (owner.isPresent()) {
-            return !nodes.isAlive(owner.get(), clock.instant(), staleAfter);
-        }
-        // No owner yet: the run may have been created a moment ago by a node that is about to record
-        // itself. Spring Batch stamps CREATE_TIME with the system clock, so compare against that.
-        LocalDateTime created = dsl.select(BATCH_JOB_EXECUTION.CREATE_TIME)
-                .from(BATCH_JOB_EXECUTION)
-                .where(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(id))
-                .fetchOne(BATCH_JOB_EXECUTION.CREATE_TIME);
-        return created != null && created.isBefore(LocalDateTime.now().minus(staleAfter));
-    }
-
-    /** Runs marked running whose owner is silent or gone, or that never got an owner: what {@link #isStale} judges. */
-    private List<Long> staleCandidates() {
-        return dsl.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
-                .from(BATCH_JOB_EXECUTION)
-                .leftJoin(JOB_RUN_OWNER).on(JOB_RUN_OWNER.JOB_EXECUTION_ID.eq(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID))
-                .leftJoin(NODE).on(NODE.NODE_ID.eq(JOB_RUN_OWNER.NODE_ID))
-                .where(BATCH_JOB_EXECUTION.STATUS.in(ACTIVE))
-                .and(JOB_RUN_OWNER.NODE_ID.isNull()
-                        .and(BATCH_JOB_EXECUTION.CREATE_TIME.lt(LocalDateTime.now().minus(staleAfter)))
-                        .or(JOB_RUN_OWNER.NODE_ID.isNotNull()
-                                .and(NODE.NODE_ID.isNull().or(NODE.LAST_SEEN.lt(clock.instant().minus(staleAfter))))))
-                .orderBy(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
-                .fetch(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID);
     }
 }

@@ -13,6 +13,7 @@ import io.vigil.runs.RunRecoveries;
 import io.vigil.runs.RunRecovery;
 import io.vigil.runs.Slot;
 import io.vigil.runs.StaleRunRecovery;
+import io.vigil.runs.StaleRuns;
 import io.vigil.testing.LostRuns;
 import io.vigil.testing.SettableClock;
 import io.vigil.testing.VigilSpringTest;
@@ -90,8 +91,8 @@ class TwoSurvivorsTest {
     private StaleRunRecovery survivor(String name) {
         NodeIdentity node = new NodeIdentity(name, "localhost", 2);
         nodes.checkIn(node, clock.instant());
-        return new StaleRunRecovery(dsl, nodes, runs, recoveries, jobOperator, policy, node, clock, Duration.ofSeconds(60),
-                observers.orderedStream().toList());
+        return new StaleRunRecovery(dsl, new StaleRuns(dsl, nodes, clock, Duration.ofSeconds(60)), nodes, runs, recoveries,
+                jobOperator, policy, node, clock, observers.orderedStream().toList());
     }
 
     private static List<RunRecovery> sweepAt(CyclicBarrier together, StaleRunRecovery survivor) {

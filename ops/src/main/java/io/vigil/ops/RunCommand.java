@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "run",
         description = {"Starts the scheduler daemon and runs until SIGTERM or Ctrl-C.",
-                "Recovers the runs a dead node left behind, installs the configured schedules and runs them;",
+                "Installs the configured schedules and runs them; at start and every heartbeat, takes over",
+                "the runs of nodes that stopped checking in (vigil nodes lists them);",
                 "on SIGTERM, stops its runs at a chunk boundary (they end STOPPED, restartable) and exits.",
                 "Several daemons may share one database: each slot still runs once.",
                 "Like any JVM stopped by a signal, it exits with status 143 (128 + SIGTERM): a systemd unit",
