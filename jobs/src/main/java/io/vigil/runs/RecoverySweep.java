@@ -13,8 +13,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A daemon's watch over the other nodes: at start and then every heartbeat interval it takes over the
- * runs of nodes that stopped checking in ({@link StaleRunRecovery}), and restarts those whose policy says
- * so, each in a thread of its own so that one long restarted run never delays the next sweep. Only
+ * runs of nodes that stopped checking in ({@link StaleRunRecovery}), restarts those whose policy says
+ * so, and frees the slots of runs whose node died while creating them ({@link OrphanInstances}); restarts
+ * run each in a thread of its own so that one long restarted run never delays the next sweep. Only
  * {@code vigil run} starts it (a one-off command must not take runs over); it stops before
  * {@link GracefulShutdown}, so no restart begins while this node's runs are being stopped.
  */
@@ -23,14 +24,17 @@ public class RecoverySweep implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RecoverySweep.class);
 
     private final StaleRunRecovery recovery;
+    private final OrphanInstances orphans;
     private final RunLookup runs;
     private final JobOperator jobOperator;
     private final Duration interval;
     private ScheduledExecutorService timer;
     private ExecutorService restarts;
 
-    public RecoverySweep(StaleRunRecovery recovery, RunLookup runs, JobOperator jobOperator, Duration interval) {
+    public RecoverySweep(StaleRunRecovery recovery, OrphanInstances orphans, RunLookup runs, JobOperator jobOperator,
+                         Duration interval) {
         this.recovery = recovery;
+        this.orphans = orphans;
         this.runs = runs;
         this.jobOperator = jobOperator;
         this.interval = interval;
@@ -55,6 +59,7 @@ public class RecoverySweep implements SmartLifecycle {
                     restarts.execute(() -> restart(taken));
                 }
             }
+            orphans.removeAbandoned();
         } catch (RuntimeException e) {
             // The next sweep tries again: a dead node's runs wait one interval more, nothing is lost.
             log.warn("Could not look for the runs of lost nodes: {}", e.getMessage());

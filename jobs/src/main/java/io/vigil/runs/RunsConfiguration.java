@@ -83,9 +83,14 @@ public class RunsConfiguration {
     }
 
     @Bean
-    RecoverySweep recoverySweep(StaleRunRecovery recovery, RunLookup runs, JobOperator jobOperator,
-                                @Value("${vigil.node.heartbeat-interval:10s}") Duration interval) {
-        return new RecoverySweep(recovery, runs, jobOperator, interval);
+    OrphanInstances orphanInstances(DSLContext dsl, Clock clock, @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new OrphanInstances(dsl, clock, staleAfter);
+    }
+
+    @Bean
+    RecoverySweep recoverySweep(StaleRunRecovery recovery, OrphanInstances orphans, RunLookup runs,
+                                JobOperator jobOperator, @Value("${vigil.node.heartbeat-interval:10s}") Duration interval) {
+        return new RecoverySweep(recovery, orphans, runs, jobOperator, interval);
     }
 
     @Bean

@@ -92,7 +92,8 @@ public class SlotLauncher {
         }
         JobExecution last = jobRepository.getLastJobExecution(instance);
         if (last == null) {
-            return skipped(jobName, slot, null, "its instance is being created by another node");
+            return skipped(jobName, slot, null, "its instance is being created by another node (if that node died "
+                    + "meanwhile, a daemon removes the instance after vigil.node.stale-after and the slot can run again)");
         }
         return skipped(jobName, slot, last.getId(), "run " + last.getId() + " is " + last.getStatus()
                 + (last.getStatus().isUnsuccessful() ? "; restart it with vigil jobs restart " + last.getId() : ""));
