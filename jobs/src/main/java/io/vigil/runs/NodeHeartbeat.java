@@ -40,11 +40,7 @@ public class NodeHeartbeat implements SmartLifecycle {
     public synchronized void start() {
         registry.checkIn(node, clock.instant());
         lastCheckIn = System.nanoTime();
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vigil-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vigil-heartbeat"));
         timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

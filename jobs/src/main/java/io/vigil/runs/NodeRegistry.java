@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.springframework.batch.core.BatchStatus;
 
 /** The nodes that check in, and which node owns which run. */
 public class NodeRegistry {
@@ -74,8 +73,7 @@ public class NodeRegistry {
         Map<String, List<Long>> running = dsl.select(JOB_RUN_OWNER.NODE_ID, JOB_RUN_OWNER.JOB_EXECUTION_ID)
                 .from(JOB_RUN_OWNER)
                 .join(BATCH_JOB_EXECUTION).on(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(JOB_RUN_OWNER.JOB_EXECUTION_ID))
-                .where(BATCH_JOB_EXECUTION.STATUS.in(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(),
-                        BatchStatus.STOPPING.name()))
+                .where(BATCH_JOB_EXECUTION.STATUS.in(StaleRuns.RUNNING))
                 .orderBy(JOB_RUN_OWNER.JOB_EXECUTION_ID)
                 .fetchGroups(JOB_RUN_OWNER.NODE_ID, JOB_RUN_OWNER.JOB_EXECUTION_ID);
         List<NodeStatus> statuses = new ArrayList<>();

@@ -46,9 +46,9 @@ public class RecoverySweep implements SmartLifecycle {
         if (timer != null) {
             return;
         }
-        restarts = Executors.newCachedThreadPool(daemonThreads("vigil-takeover"));
+        restarts = Executors.newCachedThreadPool(DaemonThreads.named("vigil-takeover"));
         sweep();
-        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("vigil-recovery-sweep"));
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("vigil-recovery-sweep"));
         timer.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -100,13 +100,5 @@ public class RecoverySweep implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 50;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -24,8 +24,6 @@ import org.jooq.impl.DSL;
  */
 public class RunHistoryPruner {
 
-    private static final List<String> RUNNING = List.of("STARTING", "STARTED", "STOPPING");
-
     private final DSLContext dsl;
     private final ZoneId batchZone;
 
@@ -40,7 +38,7 @@ public class RunHistoryPruner {
         LocalDateTime before = LocalDateTime.ofInstant(cutoff, batchZone);
         var executions = DSL.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID, BATCH_JOB_EXECUTION.JOB_INSTANCE_ID).from(BATCH_JOB_EXECUTION)
                 .where(BATCH_JOB_EXECUTION.CREATE_TIME.lt(before))
-                .and(BATCH_JOB_EXECUTION.END_TIME.isNull().and(BATCH_JOB_EXECUTION.STATUS.in(RUNNING)).not());
+                .and(BATCH_JOB_EXECUTION.END_TIME.isNull().and(BATCH_JOB_EXECUTION.STATUS.in(StaleRuns.RUNNING)).not());
         var found = dsl.fetch(executions);
         List<Long> ids = found.getValues(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID);
         List<Long> instances = found.getValues(BATCH_JOB_EXECUTION.JOB_INSTANCE_ID);

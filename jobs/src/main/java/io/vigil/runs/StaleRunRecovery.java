@@ -113,7 +113,7 @@ public class StaleRunRecovery {
         var select = dsl.select(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID)
                 .from(BATCH_JOB_EXECUTION)
                 .where(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.eq(id))
-                .and(BATCH_JOB_EXECUTION.STATUS.in(StaleRuns.ACTIVE))
+                .and(BATCH_JOB_EXECUTION.STATUS.in(StaleRuns.RUNNING))
                 .forUpdate();
         Long locked = (skipLocked ? select.skipLocked() : select).fetchOne(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID);
         return locked == null ? Optional.empty() : runs.find(id).filter(JobExecution::isRunning);

@@ -81,15 +81,8 @@ class OwnershipFenceTest {
 
     @Test
     void aStepThatWakesInARunTakenOverHasItsCommitRefusedAndRolledBack(CapturedOutput output) throws Exception {
-        Pause pause = job.pauseInFirstStep();
-        CompletableFuture<SlotLauncher.Outcome> run = launch(Instant.parse("2026-11-23T01:00:00Z"));
-        pause.awaitPaused();
-
-        JobExecution lost = takeOverFromThePausedNode();
-        pause.wake();
-
-        JobExecution ended = Launches.started(run.get(60, TimeUnit.SECONDS));
-        assertThat(ended.getId()).isEqualTo(lost.getId());
+        JobExecution lost = takenOverWhilePaused(job.pauseInFirstStep(), Instant.parse("2026-11-23T01:00:00Z"));
+        JobExecution ended = woken(lost);
         assertThat(ended.getStatus()).isEqualTo(BatchStatus.FAILED);
         StepExecution write = step(ended, "write");
         assertThat(write.getFailureExceptions()).first().satisfies(refused ->
@@ -104,14 +97,8 @@ class OwnershipFenceTest {
     @Test
     void aStepThatAWokenNodeWouldStartInARunTakenOverIsRefusedBeforeItDoesAnything(CapturedOutput output)
             throws Exception {
-        Pause pause = job.pauseBetweenSteps();
-        CompletableFuture<SlotLauncher.Outcome> run = launch(Instant.parse("2026-11-23T02:00:00Z"));
-        pause.awaitPaused();
-
-        JobExecution lost = takeOverFromThePausedNode();
-        pause.wake();
-
-        JobExecution ended = Launches.started(run.get(60, TimeUnit.SECONDS));
+        JobExecution lost = takenOverWhilePaused(job.pauseBetweenSteps(), Instant.parse("2026-11-23T02:00:00Z"));
+        JobExecution ended = woken(lost);
         assertThat(ended.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(job.jobRepository.getJobExecution(lost.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
         StepExecution after = step(ended, "after");
@@ -124,9 +111,24 @@ class OwnershipFenceTest {
         assertLostOwnershipLoggedAndMailedOnce(output, lost);
     }
 
-    private CompletableFuture<SlotLauncher.Outcome> launch(Instant slot) {
+    private CompletableFuture<SlotLauncher.Outcome> run;
+    private Pause pause;
+
+    /** Launches the job, and while its thread waits at the pause, has the run taken over. */
+    private JobExecution takenOverWhilePaused(Pause at, Instant slot) throws InterruptedException {
         dsl.deleteFrom(PausableJob.MARKS).execute();
-        return CompletableFuture.supplyAsync(() -> launcher.launch(PausableJob.JOB, Slot.of(slot), "test"));
+        pause = at;
+        run = CompletableFuture.supplyAsync(() -> launcher.launch(PausableJob.JOB, Slot.of(slot), "test"));
+        pause.awaitPaused();
+        return takeOverFromThePausedNode();
+    }
+
+    /** Wakes the paused run and waits for it to end as the woken node sees it. */
+    private JobExecution woken(JobExecution lost) throws Exception {
+        pause.wake();
+        JobExecution ended = Launches.started(run.get(60, TimeUnit.SECONDS));
+        assertThat(ended.getId()).isEqualTo(lost.getId());
+        return ended;
     }
 
     /** While the run's thread is paused, its owner becomes a node that stopped checking in, and is taken over. */

@@ -60,14 +60,10 @@ class NodeLossTest {
 
     @Test
     void aKilledNodesRunIsTakenOverByTheSurvivorWithinStaleAfterAndRestarted() throws Exception {
-        VigilProcess a = daemon(STALE_AFTER);
-        VigilProcess b = daemon(STALE_AFTER);
-        a.awaitLog(STARTED, STARTUP);
-        b.awaitLog(STARTED, STARTUP);
-
+        List<VigilProcess> daemons = twoDaemons();
         long run = runInProbeStep();
-        VigilProcess owner = ownerOf(run, a, b);
-        VigilProcess survivor = owner == a ? b : a;
+        VigilProcess owner = ownerOf(run, daemons);
+        VigilProcess survivor = other(owner, daemons);
         owner.kill();
         Instant killed = Instant.now();
         target.release();
@@ -107,14 +103,10 @@ class NodeLossTest {
 
     @Test
     void aPausedNodeThatWakesAfterItsRunWasTakenOverWritesNothingAndSaysItLostIt() throws Exception {
-        VigilProcess a = daemon(STALE_AFTER);
-        VigilProcess b = daemon(STALE_AFTER);
-        a.awaitLog(STARTED, STARTUP);
-        b.awaitLog(STARTED, STARTUP);
-
+        List<VigilProcess> daemons = twoDaemons();
         long run = runInProbeStep();
-        VigilProcess paused = ownerOf(run, a, b);
-        VigilProcess survivor = paused == a ? b : a;
+        VigilProcess paused = ownerOf(run, daemons);
+        VigilProcess survivor = other(paused, daemons);
         paused.pause();
         try {
             // Its probe gets its answer while it sleeps, and goes on to write it as soon as it wakes.
@@ -166,9 +158,19 @@ class NodeLossTest {
         return cluster.startedRun(JOB).orElseThrow(() -> new AssertionError("a probe is held but no run is STARTED"));
     }
 
-    private VigilProcess ownerOf(long run, VigilProcess... candidates) {
+    private List<VigilProcess> twoDaemons() throws IOException {
+        List<VigilProcess> daemons = List.of(daemon(STALE_AFTER), daemon(STALE_AFTER));
+        daemons.forEach(daemon -> daemon.awaitLog(STARTED, STARTUP));
+        return daemons;
+    }
+
+    private static VigilProcess other(VigilProcess one, List<VigilProcess> two) {
+        return two.get(0) == one ? two.get(1) : two.get(0);
+    }
+
+    private VigilProcess ownerOf(long run, List<VigilProcess> candidates) {
         long pid = cluster.ownerPid(run).orElseThrow();
-        return List.of(candidates).stream().filter(p -> p.pid() == pid).findFirst()
+        return candidates.stream().filter(p -> p.pid() == pid).findFirst()
                 .orElseThrow(() -> new AssertionError("run " + run + " is owned by pid " + pid + ", none of ours"));
     }
 
