@@ -1,5 +1,8 @@
 package io.vigil.testing;
 
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +15,7 @@ public class FiredJobs extends JobListenerSupport {
 
     private final CountDownLatch latch;
     private final AtomicInteger failures = new AtomicInteger();
+    private final Set<Instant> scheduledFireTimes = ConcurrentHashMap.newKeySet();
 
     public FiredJobs(int expected) {
         this.latch = new CountDownLatch(expected);
@@ -24,6 +28,7 @@ public class FiredJobs extends JobListenerSupport {
 
     @Override
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException exception) {
+        scheduledFireTimes.add(context.getScheduledFireTime().toInstant());
         if (exception != null) {
             failures.incrementAndGet();
         }
@@ -32,6 +37,11 @@ public class FiredJobs extends JobListenerSupport {
 
     public boolean await(long seconds) throws InterruptedException {
         return latch.await(seconds, TimeUnit.SECONDS);
+    }
+
+    /** When the finished firings were due; a late (misfired) firing reports its late time. */
+    public Set<Instant> scheduledFireTimes() {
+        return Set.copyOf(scheduledFireTimes);
     }
 
     public int failures() {
