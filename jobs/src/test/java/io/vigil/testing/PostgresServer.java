@@ -36,12 +36,25 @@ public final class PostgresServer {
     /** A new, migrated, empty database for one test class. */
     public static TestDatabase newDatabase(String hint) {
         EmbeddedPostgres pg = server();
-        String name = ("t" + COUNTER.incrementAndGet() + "_" + hint).toLowerCase().replaceAll("[^a-z0-9_]", "_");
-        if (name.length() > 60) {
-            name = name.substring(0, 60);
-        }
+        String name = name(hint);
         executeOnAdmin("CREATE DATABASE {0} TEMPLATE {1}", name, TEMPLATE);
         return new TestDatabase(name, pg.getJdbcUrl("postgres", name), "postgres", pg.getPort());
+    }
+
+    /**
+     * A new database holding what {@code source} holds now: the same seeded state for every run of a
+     * scenario. Nothing may be connected to {@code source} meanwhile.
+     */
+    public static TestDatabase copyOf(TestDatabase source, String hint) {
+        EmbeddedPostgres pg = server();
+        String name = name(hint);
+        executeOnAdmin("CREATE DATABASE {0} TEMPLATE {1}", name, source.name());
+        return new TestDatabase(name, pg.getJdbcUrl("postgres", name), "postgres", pg.getPort());
+    }
+
+    private static String name(String hint) {
+        String name = ("t" + COUNTER.incrementAndGet() + "_" + hint).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        return name.length() > 60 ? name.substring(0, 60) : name;
     }
 
     private static void createTemplate() {

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP server with /ok (200), /error (500) and /hang (answers only when released, or after
- * a minute), for probing real HTTP targets in tests.
+ * A loopback HTTP server with /ok (200), /error (500), /slow (200 after {@code ?ms=}, default 500) and
+ * /hang (answers only when released, or after a minute), for probing real HTTP targets in tests.
  */
 public final class TestHttpServer implements AutoCloseable {
 
@@ -28,6 +28,15 @@ public final class TestHttpServer implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/ok", exchange -> respond(exchange, 200));
         server.createContext("/error", exchange -> respond(exchange, 500));
+        server.createContext("/slow", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            try {
+                TimeUnit.MILLISECONDS.sleep(query != null && query.startsWith("ms=") ? Long.parseLong(query.substring(3)) : 500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 200);
+        });
         server.createContext("/hang", exchange -> {
             hanging.countDown();
             try {

@@ -50,6 +50,10 @@ public final class TestSmtp implements AutoCloseable, AfterAllCallback {
         registry.add("spring.mail.port", () -> port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public synchronized TestSmtp start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", protocol));
         server.withConfiguration(configuration);
