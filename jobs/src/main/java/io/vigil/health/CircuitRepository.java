@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -46,6 +47,26 @@ public class CircuitRepository {
                 .doUpdate()
                 .set(state)
                 .where(CIRCUIT_STATE.LAST_SLOT.lt(slot));
+    }
+
+    /**
+     * Closes the circuit, keeping the slot it was last saved for (a re-run of that slot must still not
+     * count its failures again); returns it as it was, if it had ever failed.
+     */
+    public Optional<Circuit> close(long connectionId, Instant now) {
+        return dsl.transactionResult(tx -> {
+            Optional<Circuit> before = tx.dsl().selectFrom(CIRCUIT_STATE).where(CIRCUIT_STATE.CONNECTION_ID.eq(connectionId))
+                    .forUpdate().fetchOptional().map(CircuitRepository::circuit);
+            tx.dsl().update(CIRCUIT_STATE)
+                    .set(CIRCUIT_STATE.STATE, Circuit.State.CLOSED.name())
+                    .set(CIRCUIT_STATE.CONSECUTIVE_FAILURES, 0)
+                    .setNull(CIRCUIT_STATE.OPENED_AT)
+                    .setNull(CIRCUIT_STATE.NEXT_ATTEMPT_AT)
+                    .set(CIRCUIT_STATE.UPDATED_AT, now)
+                    .where(CIRCUIT_STATE.CONNECTION_ID.eq(connectionId))
+                    .execute();
+            return before;
+        });
     }
 
     private static Circuit circuit(CircuitStateRecord r) {

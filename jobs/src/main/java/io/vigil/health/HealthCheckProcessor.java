@@ -22,26 +22,55 @@ public class HealthCheckProcessor implements ItemProcessor<ProbedConnection, Hea
 
     @Override
     public HealthCheckResult process(ProbedConnection item) {
-        long id = item.connection().id();
-        String name = item.connection().name();
         if (item.outcome() == null) {
-            Circuit circuit = item.circuit();
-            return new HealthCheckResult(id, name, HealthStatus.SKIPPED, null, null, null,
-                    Map.of("circuit", "open", "nextAttemptAt", String.valueOf(circuit.nextAttemptAt()),
-                            "consecutiveFailures", circuit.consecutiveFailures()),
-                    null, item.checkedAt(), null);
+            return new HealthCheckResult(item.connection().id(), item.connection().name(), HealthStatus.SKIPPED, null,
+                    null, null, skippedDetails(item.circuit()), null, item.checkedAt(), null);
         }
-        ProbeOutcome outcome = item.outcome();
+        if (item.quickTimeout() != null) {
+            return quick(item, item.outcome());
+        }
+        HealthStatusClassifier.Verdict verdict = classifier.classify(item.outcome(), item.connection().latencySlo());
+        Circuit after = item.probed()
+                ? breaker.afterProbe(item.circuit(), verdict.status() != HealthStatus.DOWN, item.checkedAt())
+                : item.circuit();
+        return result(item, verdict, after);
+    }
+
+    /**
+     * A quick probe of a connection whose circuit is open. An answer or a fast failure is a real check,
+     * judged as any; no answer within the quick bound says nothing about a target that may just be slow,
+     * so the check is SKIPPED, and the full probe due at the circuit's next attempt decides.
+     */
+    private HealthCheckResult quick(ProbedConnection item, ProbeOutcome outcome) {
+        CircuitBreaker.QuickResult result = CircuitBreaker.quickResult(outcome.reachable(), outcome.latency(),
+                item.quickTimeout());
+        Circuit circuit = item.circuit();
+        if (result == CircuitBreaker.QuickResult.NO_ANSWER) {
+            return new HealthCheckResult(item.connection().id(), item.connection().name(), HealthStatus.SKIPPED, null,
+                    outcome.errorClass(), "no answer within the quick probe's " + item.quickTimeout().toMillis()
+                            + " ms while the circuit is open: a full probe at " + circuit.nextAttemptAt(),
+                    skippedDetails(circuit), null, item.checkedAt(), null);
+        }
         HealthStatusClassifier.Verdict verdict = classifier.classify(outcome, item.connection().latencySlo());
+        return result(item, verdict, breaker.afterQuickProbe(circuit, result));
+    }
+
+    private HealthCheckResult result(ProbedConnection item, HealthStatusClassifier.Verdict verdict, Circuit after) {
+        ProbeOutcome outcome = item.outcome();
         Map<String, Object> details = new LinkedHashMap<>(outcome.details() == null ? Map.of() : outcome.details());
         if (verdict.status() == HealthStatus.DEGRADED) {
             details.put("degradedBecause", verdict.reason());
         }
-        Circuit after = item.probed()
-                ? breaker.afterProbe(item.circuit(), verdict.status() != HealthStatus.DOWN, item.checkedAt())
-                : item.circuit();
-        return new HealthCheckResult(id, name, verdict.status(), outcome.latency().toNanos() / 1_000_000.0,
-                outcome.errorClass(), outcome.errorMessage(), details, outcome.stats(), item.checkedAt(),
-                after.equals(item.circuit()) ? null : after);
+        if (item.quickTimeout() != null) {
+            details.put("quickProbe", true);
+        }
+        return new HealthCheckResult(item.connection().id(), item.connection().name(), verdict.status(),
+                outcome.latency().toNanos() / 1_000_000.0, outcome.errorClass(), outcome.errorMessage(), details,
+                outcome.stats(), item.checkedAt(), after.equals(item.circuit()) ? null : after);
+    }
+
+    private static Map<String, Object> skippedDetails(Circuit circuit) {
+        return Map.of("circuit", "open", "nextAttemptAt", String.valueOf(circuit.nextAttemptAt()),
+                "consecutiveFailures", circuit.consecutiveFailures());
     }
 }

@@ -33,6 +33,6 @@ public class HealthCheckService {
                 ? resolved.misconfigured()
                 : fanOut.probeOne(resolved.target());
         return processor.process(new ProbedConnection(connection, Circuit.closed(), outcome,
-                resolved.misconfigured() == null, clock.instant()));
+                resolved.misconfigured() == null, clock.instant(), null));
     }
 }

@@ -55,9 +55,14 @@ public class HealthConfiguration {
     }
 
     @Bean
+    CircuitReset circuitReset(FleetRepository fleet, CircuitRepository circuits, Clock clock) {
+        return new CircuitReset(fleet, circuits, clock);
+    }
+
+    @Bean
     CircuitBreaker circuitBreaker(HealthProperties properties) {
         HealthProperties.Circuit c = properties.circuit();
-        return new CircuitBreaker(c.failureThreshold(), c.baseDelay(), c.maxDelay(), c.jitter(),
+        return new CircuitBreaker(c.failureThreshold(), c.baseDelay(), c.maxDelay(), c.jitter(), c.quickProbeTimeout(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -12,16 +12,18 @@ public record HealthProperties(Integer maxInFlight, Integer chunkSize, Duration 
         maxInFlight = maxInFlight == null ? 256 : maxInFlight;
         chunkSize = chunkSize == null ? 200 : chunkSize;
         deadlineGrace = deadlineGrace == null ? Duration.ofSeconds(1) : deadlineGrace;
-        circuit = circuit == null ? new Circuit(null, null, null, null) : circuit;
+        circuit = circuit == null ? new Circuit(null, null, null, null, null) : circuit;
         degraded = degraded == null ? new Degraded(null, null) : degraded;
     }
 
-    public record Circuit(Integer failureThreshold, Duration baseDelay, Duration maxDelay, Double jitter) {
+    public record Circuit(Integer failureThreshold, Duration baseDelay, Duration maxDelay, Double jitter,
+                          Duration quickProbeTimeout) {
         public Circuit {
             failureThreshold = failureThreshold == null ? 3 : failureThreshold;
             baseDelay = baseDelay == null ? Duration.ofMinutes(10) : baseDelay;
             maxDelay = maxDelay == null ? Duration.ofHours(6) : maxDelay;
             jitter = jitter == null ? 0.2 : jitter;
+            quickProbeTimeout = quickProbeTimeout == null ? Duration.ofSeconds(2) : quickProbeTimeout;
         }
     }
 

@@ -7,9 +7,11 @@ import io.vigil.health.fleet.MonitoredTarget;
 import io.vigil.health.probe.ProbeFanOut;
 import io.vigil.health.probe.ProbeTarget;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public class ProbeReader implements ItemStreamReader<ProbedConnection> {
     private final Deque<ProbedConnection> unprobed = new ArrayDeque<>();
     private final Map<Long, MonitoredTarget> connections = new LinkedHashMap<>();
     private Map<Long, Circuit> circuitsBefore = Map.of();
+    private final Map<Long, Duration> quickTimeouts = new HashMap<>();
     private ProbeFanOut.Run<Long> run;
 
     public ProbeReader(FleetRepository fleet, CircuitRepository circuits, CircuitBreaker breaker, ProbeTargets targets,
@@ -56,13 +59,20 @@ public class ProbeReader implements ItemStreamReader<ProbedConnection> {
         Map<Long, ProbeTarget> toProbe = new LinkedHashMap<>();
         for (MonitoredTarget connection : todo) {
             Circuit circuit = circuit(connection.id());
-            if (breaker.decide(circuit, now) == CircuitBreaker.Decision.SKIP) {
-                unprobed.add(new ProbedConnection(connection, circuit, null, false, now));
+            CircuitBreaker.Decision decision = breaker.decide(circuit, now);
+            if (decision == CircuitBreaker.Decision.SKIP) {
+                unprobed.add(new ProbedConnection(connection, circuit, null, false, now, null));
                 continue;
             }
             ProbeTargets.Resolved resolved = targets.resolve(connection);
             if (resolved.misconfigured() != null) {
-                unprobed.add(new ProbedConnection(connection, circuit, resolved.misconfigured(), false, now));
+                unprobed.add(new ProbedConnection(connection, circuit, resolved.misconfigured(), false, now, null));
+            } else if (decision == CircuitBreaker.Decision.PROBE_QUICK) {
+                ProbeTarget full = resolved.target();
+                Duration quick = breaker.quickTimeout(full.timeout());
+                quickTimeouts.put(connection.id(), quick);
+                toProbe.put(connection.id(), new ProbeTarget(full.name(), full.provider(), full.address(), full.username(),
+                        full.password(), quick));
             } else {
                 toProbe.put(connection.id(), resolved.target());
             }
@@ -80,7 +90,8 @@ public class ProbeReader implements ItemStreamReader<ProbedConnection> {
             return null;
         }
         MonitoredTarget connection = connections.get(completed.key());
-        return new ProbedConnection(connection, circuit(connection.id()), completed.outcome(), true, clock.instant());
+        return new ProbedConnection(connection, circuit(connection.id()), completed.outcome(), true, clock.instant(),
+                quickTimeouts.get(connection.id()));
     }
 
     private Circuit circuit(long connectionId) {

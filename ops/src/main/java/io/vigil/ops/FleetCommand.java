@@ -1,7 +1,9 @@
 package io.vigil.ops;
 
+import io.vigil.health.CircuitReset;
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckService;
+import io.vigil.health.circuit.Circuit;
 import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetStatus;
 import io.vigil.health.probe.DbStats;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +47,19 @@ final class FleetCommand implements Runnable {
         out().print(fleet.isEmpty()
                 ? "no connections: declare them under vigil.fleet.connections\n"
                 : ListTables.fleet(fleet).render());
+        out().flush();
+        return 0;
+    }
+
+    @Command(name = "reset",
+            description = {"Closes a connection's circuit by hand: the next health check probes it in full.",
+                    "For a target you know is back, or whose configuration you fixed."})
+    int reset(@Parameters(paramLabel = "NAME", description = "The connection (see vigil fleet list).") String name) {
+        Optional<Circuit> before = context.bean(CircuitReset.class).reset(name);
+        out().println(before.filter(c -> c.state() == Circuit.State.OPEN)
+                .map(c -> "closed the circuit of " + name + " (open since " + Table.text(c.openedAt()) + " after "
+                        + c.consecutiveFailures() + " failures in a row): the next health check probes it in full")
+                .orElse("the circuit of " + name + " was not open: nothing to reset"));
         out().flush();
         return 0;
     }

@@ -11,10 +11,27 @@ public final class ListTables {
     /** The fleet as {@code vigil fleet list} shows it. */
     public static Table fleet(List<FleetStatus> fleet) {
         Table table = Table.of("NAME", "PROVIDER", "ADDRESS", "TAGS", "ENABLED", "STATUS", "CHECKED", "LATENCY MS",
-                "ERROR");
+                "CIRCUIT", "ERROR");
         fleet.forEach(c -> table.row(c.name(), c.provider(), c.address(), c.tags(), c.enabled(), c.lastStatus(),
-                c.lastCheckedAt(), c.lastLatencyMs() == null ? null : Math.round(c.lastLatencyMs()), c.lastError()));
+                c.lastCheckedAt(), c.lastLatencyMs() == null ? null : Math.round(c.lastLatencyMs()), circuit(c), error(c)));
         return table;
+    }
+
+    private static String circuit(FleetStatus c) {
+        return c.nextFullProbeAt() == null ? c.circuit().toLowerCase() : "open, full probe at " + Table.text(c.nextFullProbeAt());
+    }
+
+    /** A skipped check has no error of its own: what the target last did is what the operator needs. */
+    private static String error(FleetStatus c) {
+        if (!"SKIPPED".equals(c.lastStatus())) {
+            return c.lastError();
+        }
+        String skipped = c.lastError() == null ? "skipped, circuit open" : c.lastError();
+        if (c.lastRealStatus() == null) {
+            return skipped + "; never checked for real";
+        }
+        return skipped + "; last real check " + c.lastRealStatus() + " at " + Table.text(c.lastRealCheckedAt())
+                + (c.lastRealError() == null ? "" : ": " + c.lastRealError());
     }
 
     /** Runs as {@code vigil jobs list} shows them. */

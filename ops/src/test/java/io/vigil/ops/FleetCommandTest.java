@@ -60,12 +60,12 @@ class FleetCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
-                .containsPattern("(?m)^NAME +PROVIDER +ADDRESS +TAGS +ENABLED +STATUS +CHECKED +LATENCY MS +ERROR$")
+                .containsPattern("(?m)^NAME +PROVIDER +ADDRESS +TAGS +ENABLED +STATUS +CHECKED +LATENCY MS +CIRCUIT +ERROR$")
                 .containsPattern("(?m)^http-ok +HTTP +http://127\\.0\\.0\\.1:\\d+/ok +test,web +yes +UP +"
-                        + "2026-11-23T10:00:\\d\\dZ +\\d+ +-$")
+                        + "2026-11-23T10:00:\\d\\dZ +\\d+ +closed +-$")
                 .containsPattern("(?m)^closed-port +POSTGRESQL +127\\.0\\.0\\.1:" + closedPort + "/x +- +yes +DOWN +"
-                        + "2026-11-23T10:00:\\d\\dZ +\\d+ +\\S.*$")
-                .containsPattern("(?m)^added-later +HTTP +\\S+ +- +yes +- +- +- +-$");
+                        + "2026-11-23T10:00:\\d\\dZ +\\d+ +closed +\\S.*$")
+                .containsPattern("(?m)^added-later +HTTP +\\S+ +- +yes +- +- +- +closed +-$");
     }
 
     @Test

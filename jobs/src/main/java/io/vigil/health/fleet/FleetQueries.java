@@ -1,14 +1,17 @@
 package io.vigil.health.fleet;
 
+import static io.vigil.db.jooq.Tables.CIRCUIT_STATE;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 
 import java.util.Arrays;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-/** The fleet for operators: every connection, enabled or not, with its latest check. */
+/** The fleet for operators: every connection, enabled or not, with its latest check and its circuit. */
 public class FleetQueries {
 
     private final DSLContext dsl;
@@ -18,21 +21,30 @@ public class FleetQueries {
     }
 
     public List<FleetStatus> statuses() {
-        var latest = DSL.select(HEALTH_CHECK.STATUS, HEALTH_CHECK.CHECKED_AT, HEALTH_CHECK.LATENCY_MS,
-                        HEALTH_CHECK.ERROR_MESSAGE)
-                .from(HEALTH_CHECK)
-                .where(HEALTH_CHECK.CONNECTION_ID.eq(MONITORED_CONNECTION.ID))
-                .orderBy(HEALTH_CHECK.SLOT.desc())
-                .limit(1)
-                .asTable("latest");
+        var latest = latestCheck("latest", DSL.noCondition());
+        var real = latestCheck("real", HEALTH_CHECK.STATUS.ne("SKIPPED"));
         return dsl.select(MONITORED_CONNECTION.NAME, MONITORED_CONNECTION.PROVIDER, MONITORED_CONNECTION.ADDRESS,
                         MONITORED_CONNECTION.TAGS, MONITORED_CONNECTION.ENABLED,
                         latest.field(HEALTH_CHECK.STATUS), latest.field(HEALTH_CHECK.CHECKED_AT),
-                        latest.field(HEALTH_CHECK.LATENCY_MS), latest.field(HEALTH_CHECK.ERROR_MESSAGE))
+                        latest.field(HEALTH_CHECK.LATENCY_MS), latest.field(HEALTH_CHECK.ERROR_MESSAGE),
+                        real.field(HEALTH_CHECK.STATUS), real.field(HEALTH_CHECK.CHECKED_AT),
+                        real.field(HEALTH_CHECK.ERROR_MESSAGE), CIRCUIT_STATE.STATE, CIRCUIT_STATE.NEXT_ATTEMPT_AT)
                 .from(MONITORED_CONNECTION)
                 .leftJoin(DSL.lateral(latest)).on(DSL.trueCondition())
+                .leftJoin(DSL.lateral(real)).on(DSL.trueCondition())
+                .leftJoin(CIRCUIT_STATE).on(CIRCUIT_STATE.CONNECTION_ID.eq(MONITORED_CONNECTION.ID))
                 .orderBy(MONITORED_CONNECTION.NAME)
                 .fetch(r -> new FleetStatus(r.value1(), r.value2(), r.value3(), Arrays.asList(r.value4()), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9()));
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
+                        r.value13() == null ? "CLOSED" : r.value13(), "OPEN".equals(r.value13()) ? r.value14() : null));
+    }
+
+    private static Table<?> latestCheck(String alias, Condition condition) {
+        return DSL.select(HEALTH_CHECK.STATUS, HEALTH_CHECK.CHECKED_AT, HEALTH_CHECK.LATENCY_MS, HEALTH_CHECK.ERROR_MESSAGE)
+                .from(HEALTH_CHECK)
+                .where(HEALTH_CHECK.CONNECTION_ID.eq(MONITORED_CONNECTION.ID)).and(condition)
+                .orderBy(HEALTH_CHECK.SLOT.desc())
+                .limit(1)
+                .asTable(alias);
     }
 }
