@@ -1,6 +1,6 @@
 package io.vigil.runs;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public record RunDetail(RunSummary summary, Map<String, String> parameters, Stri
 
     /** @param failure the failed step's cause chain on one line (see {@link FailureSummary}), or null */
     public record Step(String name, String status, long readCount, long writeCount, long filterCount,
-                       long skipCount, long commitCount, long rollbackCount, LocalDateTime startTime,
-                       LocalDateTime endTime, String exitCode, String exitMessage, String failure) {
+                       long skipCount, long commitCount, long rollbackCount, Instant startTime,
+                       Instant endTime, String exitCode, String exitMessage, String failure) {
     }
 }

@@ -6,6 +6,9 @@ import static io.vigil.db.jooq.Tables.BATCH_JOB_INSTANCE;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,15 +30,18 @@ public class RunQueries {
     private final RunRecoveries recoveries;
     private final Clock clock;
     private final Duration staleAfter;
+    private final ZoneId batchZone;
 
+    /** @param batchZone the zone of Spring Batch's timestamps (it writes the JVM's local time, without a zone) */
     public RunQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes, RunRecoveries recoveries, Clock clock,
-                      Duration staleAfter) {
+                      Duration staleAfter, ZoneId batchZone) {
         this.dsl = dsl;
         this.runs = runs;
         this.nodes = nodes;
         this.recoveries = recoveries;
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.batchZone = batchZone;
     }
 
     /** The cluster's nodes, alive or stale by {@code vigil.node.stale-after}, with the runs each owns. */
@@ -63,8 +69,8 @@ public class RunQueries {
                 .where(condition)
                 .orderBy(BATCH_JOB_EXECUTION.JOB_EXECUTION_ID.desc())
                 .limit(limit)
-                .fetch(r -> new RunSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7()));
+                .fetch(r -> new RunSummary(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5()),
+                        instant(r.value6()), r.value7()));
     }
 
     public Optional<RunDetail> show(long id) {
@@ -80,13 +86,17 @@ public class RunQueries {
                 .sorted(Comparator.comparingLong(StepExecution::getId))
                 .forEach(s -> steps.add(new RunDetail.Step(s.getStepName(), s.getStatus().name(), s.getReadCount(),
                         s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), s.getCommitCount(),
-                        s.getRollbackCount(), s.getStartTime(), s.getEndTime(), s.getExitStatus().getExitCode(),
+                        s.getRollbackCount(), instant(s.getStartTime()), instant(s.getEndTime()), s.getExitStatus().getExitCode(),
                         s.getExitStatus().getExitDescription(),
                         s.getExecutionContext().getString(FailureSummary.KEY, null))));
         RunSummary summary = new RunSummary(execution.getId(), execution.getJobInstance().getJobName(),
-                parameters.get(Slot.PARAMETER), execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(),
+                parameters.get(Slot.PARAMETER), execution.getStatus().name(), instant(execution.getStartTime()), instant(execution.getEndTime()),
                 execution.getExitStatus().getExitCode());
         return new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
                 nodes.ownerOf(id).orElse(null), recoveries.find(id).orElse(null), steps);
+    }
+
+    private Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(batchZone).toInstant();
     }
 }

@@ -1,8 +1,8 @@
 package io.vigil.runs;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 
-/** One run as the operator's list shows it. Times are the job repository's (the nodes' local time). */
-public record RunSummary(long id, String job, String slot, String status, LocalDateTime startTime,
-                         LocalDateTime endTime, String exitCode) {
+/** One run as the operator's list shows it. */
+public record RunSummary(long id, String job, String slot, String status, Instant startTime, Instant endTime,
+                         String exitCode) {
 }

@@ -35,9 +35,17 @@ final class AlertsCommand implements Runnable {
             Json.print(out(), alerts);
             return 0;
         }
-        Table table = Table.of("ID", "STATE", "SEVERITY", "RULE", "SUBJECT", "SINCE", "SILENCED", "DESCRIPTION");
-        alerts.forEach(a -> table.row(a.id(), a.state(), a.severity(), a.rule(), a.subject(), a.since(),
-                a.silenced(), a.description()));
+        Table table = all
+                ? Table.of("ID", "STATE", "SEVERITY", "RULE", "SUBJECT", "SINCE", "RESOLVED", "SILENCED", "DESCRIPTION")
+                : Table.of("ID", "STATE", "SEVERITY", "RULE", "SUBJECT", "SINCE", "SILENCED", "DESCRIPTION");
+        alerts.forEach(a -> {
+            if (all) {
+                table.row(a.id(), a.state(), a.severity(), a.rule(), a.subject(), a.since(), a.resolvedAt(), a.silenced(),
+                        a.description());
+            } else {
+                table.row(a.id(), a.state(), a.severity(), a.rule(), a.subject(), a.since(), a.silenced(), a.description());
+            }
+        });
         out().print(table.isEmpty() ? (all ? "no alerts\n" : "no active alerts\n") : table.render());
         out().flush();
         return 0;

@@ -32,10 +32,9 @@ final class EventsCommand implements Runnable {
 
     @Command(name = "import",
             description = {"Loads a JSON Lines or CSV file of events through COPY, in one transaction.",
-                    "Bad lines (unparseable, no time or type, a time far in the future or older",
-                    "than the retention) go to the reject file with their line number and reason;",
-                    "the good ones load. Exits 1 if any line was rejected or the file could not",
-                    "be loaded."})
+                    "Bad lines (unparseable, no time or type, a time far in the future or older than the retention) "
+                            + "go to the reject file with their line number and reason; the good ones load.",
+                    "Exits 1 if any line was rejected or the file could not be loaded."})
     int importFile(@Parameters(paramLabel = "FILE", description = "A .jsonl or .csv file (see README: The event table).") Path file,
                    @Option(names = "--format", paramLabel = "jsonl|csv",
                            description = "The file's format, if its name does not say.") EventFileFormat format,

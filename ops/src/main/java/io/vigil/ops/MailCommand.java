@@ -56,8 +56,8 @@ final class MailCommand implements Runnable {
     }
 
     @Command(name = "retry",
-            description = {"Makes a FAILED (or still PENDING) email due now, with a fresh set of attempts;",
-                    "the next mailDeliveryJob run sends it. A SENT email is not sent again."})
+            description = {"Makes a FAILED (or still PENDING) email due now, with a fresh set of attempts.",
+                    "The next mailDeliveryJob run sends it. A SENT email is not sent again."})
     int retry(@Parameters(paramLabel = "ID", description = "The email's id (see vigil mail list).") long id) {
         OutboxEntry before = context.bean(OutboxQueries.class).retry(id)
                 .orElseThrow(() -> new CommandFailure("no email with id " + id + ": see vigil mail list"));

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "nodes",
-        description = {"Lists the cluster's nodes: every process that checks in (vigil run, and a command running",
-                "a job), when it started and last checked in, whether it is alive or stale by",
-                "vigil.node.stale-after, and the runs it owns that are still marked running.",
+        description = {"Lists the cluster's nodes, alive or stale, with the runs each owns.",
+                "A node is every process that checks in (vigil run, and a command running a job): when it started "
+                        + "and last checked in, whether it is alive or stale by vigil.node.stale-after, and the runs "
+                        + "it owns that are still marked running.",
                 "A stale node's runs are taken over by a live daemon at its next sweep."})
 final class NodesCommand implements Callable<Integer> {
 

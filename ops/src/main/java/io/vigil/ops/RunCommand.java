@@ -6,12 +6,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "run",
         description = {"Starts the scheduler daemon and runs until SIGTERM or Ctrl-C.",
-                "Installs the configured schedules and runs them; at start and every heartbeat, takes over",
-                "the runs of nodes that stopped checking in (vigil nodes lists them);",
-                "on SIGTERM, stops its runs at a chunk boundary (they end STOPPED, restartable) and exits.",
+                "Installs the configured schedules and runs them. At start and every heartbeat it takes over the "
+                        + "runs of nodes that stopped checking in (vigil nodes lists them).",
+                "On SIGTERM it stops its runs at a chunk boundary (they end STOPPED, restartable) and exits.",
                 "Several daemons may share one database: each slot still runs once.",
-                "Like any JVM stopped by a signal, it exits with status 143 (128 + SIGTERM): a systemd unit",
-                "should say SuccessExitStatus=143."})
+                "Like any JVM stopped by a signal, it exits with status 143 (128 + SIGTERM): a systemd unit should "
+                        + "say SuccessExitStatus=143."})
 final class RunCommand implements Callable<Integer> {
 
     private final Arguments arguments;

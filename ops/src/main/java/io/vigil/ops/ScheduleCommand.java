@@ -65,7 +65,7 @@ final class ScheduleCommand implements Runnable {
 
     @Command(name = "trigger",
             description = {"Fires a schedule now, on whichever running daemon picks it up first.",
-                    "The firing is for the current slot and is skipped if that slot has a run already;",
+                    "The firing is for the current slot and is skipped if that slot has a run already.",
                     "vigil jobs launch runs a job here and now for a slot of your choice."})
     int trigger(@Parameters(paramLabel = "JOB", description = "The schedule's job.") String job) throws SchedulerException {
         schedules().trigger(job);

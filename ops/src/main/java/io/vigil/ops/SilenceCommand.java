@@ -85,9 +85,9 @@ final class SilenceCommand implements Runnable {
             return 0;
         }
         Instant now = context.bean(Clock.class).instant();
-        Table table = Table.of("ID", "TARGET", "STATE", "STARTS", "ENDS", "AUTHOR", "COMMENT");
-        silences.forEach(s -> table.row(s.id(), s.target(), s.stateAt(now), s.startsAt(), s.endsAt(), s.author(),
-                s.comment()));
+        Table table = Table.of("ID", "TARGET", "STATE", "STARTS", "ENDS", "EXPIRED", "AUTHOR", "COMMENT");
+        silences.forEach(s -> table.row(s.id(), s.target(), s.stateAt(now), s.startsAt(), s.endsAt(), s.expiredAt(),
+                s.author(), s.comment()));
         out().print(table.isEmpty() ? (all ? "no silences\n" : "no silences in force\n") : table.render());
         out().flush();
         return 0;

@@ -78,6 +78,16 @@ class AlertsCommandTest {
     }
 
     @Test
+    void listAllShowsWhenEachAlertResolved() {
+        Cli.Result result = cli.run("alerts", "list", "--all");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .containsPattern("(?m)^ID +STATE +SEVERITY +RULE +SUBJECT +SINCE +RESOLVED +SILENCED +DESCRIPTION$")
+                .containsPattern("(?m)^\\d+ +FIRING +CRITICAL +down-now +orders-db +2026-11-23T10:00:00Z +- +no ");
+    }
+
+    @Test
     void listAsJson() {
         Cli.Result result = cli.run("alerts", "list", "--all", "--json");
 

@@ -41,7 +41,7 @@ class JobsCommandTest {
     private static final Instant FIRST_SLOT = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant SECOND_SLOT = Instant.parse("2026-11-23T08:05:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ISO_LOCAL = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?";
+    private static final String ISO_INSTANT = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
     private static final NodeIdentity DEAD_NODE = new NodeIdentity("ghost-host-1-deadbeef", "ghost-host", 1);
 
     @Autowired ApplicationContext spring;
@@ -81,7 +81,7 @@ class JobsCommandTest {
         assertThat(lines[0]).matches("ID +JOB +SLOT +STATUS +STARTED +ENDED +EXIT CODE");
         assertThat(result.out())
                 .containsPattern("(?m)^" + firstRun + " +healthCheckJob +2026-11-23T08:00:00Z +COMPLETED +"
-                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d +COMPLETED$");
+                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +COMPLETED$");
         assertThat(result.out().indexOf("2026-11-23T08:05:00Z")).isLessThan(result.out().indexOf("2026-11-23T08:00:00Z"));
         assertThat(result.err()).isEmpty();
     }
@@ -113,8 +113,8 @@ class JobsCommandTest {
         assertThat(first.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(first.get("exitCode").asString()).isEqualTo("COMPLETED");
         assertThat(first.get("startTime").isString()).isTrue();
-        assertThat(first.get("startTime").asString()).matches(ISO_LOCAL);
-        assertThat(first.get("endTime").asString()).matches(ISO_LOCAL);
+        assertThat(first.get("startTime").asString()).matches(ISO_INSTANT);
+        assertThat(first.get("endTime").asString()).matches(ISO_INSTANT);
     }
 
     @Test
@@ -152,7 +152,7 @@ class JobsCommandTest {
         assertThat(probe.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(probe.get("readCount").asInt()).isEqualTo(2);
         assertThat(probe.get("writeCount").asInt()).isEqualTo(2);
-        assertThat(probe.get("startTime").asString()).matches(ISO_LOCAL);
+        assertThat(probe.get("startTime").asString()).matches(ISO_INSTANT);
     }
 
     @Test

@@ -69,10 +69,10 @@ class SilenceCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
-                .containsPattern("(?m)^ID +TARGET +STATE +STARTS +ENDS +AUTHOR +COMMENT$")
-                .containsPattern("(?m)^" + byTag + " +tag prod +ACTIVE +2026-11-23T10:00:00Z +2026-11-24T22:00:00Z +bob +freeze$")
+                .containsPattern("(?m)^ID +TARGET +STATE +STARTS +ENDS +EXPIRED +AUTHOR +COMMENT$")
+                .containsPattern("(?m)^" + byTag + " +tag prod +ACTIVE +2026-11-23T10:00:00Z +2026-11-24T22:00:00Z +- +bob +freeze$")
                 .containsPattern("(?m)^" + byName + " +connection orders-db +ACTIVE +2026-11-23T10:00:00Z "
-                        + "+2026-11-23T12:00:00Z +alice +disk swap$");
+                        + "+2026-11-23T12:00:00Z +- +alice +disk swap$");
         assertThat(result.out().indexOf("tag prod")).isLessThan(result.out().indexOf("connection orders-db"));
 
         JsonNode json = JsonMapper.builder().build().readTree(cli.run("silence", "list", "--json").out());
@@ -94,7 +94,8 @@ class SilenceCommandTest {
         assertThat(again.out()).isEqualTo("silence " + byName + " (connection orders-db) was already over: nothing changed\n");
 
         assertThat(cli.run("silence", "list").out()).doesNotContain("orders-db");
-        assertThat(cli.run("silence", "list", "--all").out()).containsPattern("(?m)^" + byName + " +connection orders-db +EXPIRED ");
+        assertThat(cli.run("silence", "list", "--all").out()).containsPattern("(?m)^" + byName + " +connection orders-db +EXPIRED +2026-11-23T10:00:00Z "
+                        + "+2026-11-23T12:00:00Z +2026-11-23T10:00:00Z +alice ");
     }
 
     @Test

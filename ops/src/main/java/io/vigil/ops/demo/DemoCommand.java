@@ -39,15 +39,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
         description = {"Shows Vigil at work in half a minute, on a database of its own.",
-                "Starts a fresh embedded PostgreSQL in a new temporary directory, declares a fleet of real",
-                "targets on this machine (that PostgreSQL, Redis and MariaDB if they answer, a slow HTTP",
-                "endpoint it serves itself, a port where nothing listens), health-checks it once and prints",
-                "what it found. Then it adds 30 days of history (health checks and a million events,",
-                "generated in the database), runs the rollups and shows what the materialised views",
-                "make of it. The unreachable and the slow target fire alerts, whose emails are written",
-                "as .eml files into the demo's directory (no SMTP server needed). Spring properties given",
-                "on the command line do not apply to it. Nothing is left running; the directory stays for",
-                "the commands it suggests."})
+                "Starts a fresh embedded PostgreSQL in a new temporary directory, declares a fleet of real targets "
+                        + "on this machine (that PostgreSQL, Redis and MariaDB if they answer, a slow HTTP endpoint it "
+                        + "serves itself, a port where nothing listens), health-checks it once and prints what it found.",
+                "Then it adds 30 days of history (health checks and a million events, generated in the database), "
+                        + "runs the rollups and shows what the materialised views make of it.",
+                "The unreachable and the slow target fire alerts, whose emails are written as .eml files into the "
+                        + "demo's directory (no SMTP server needed).",
+                "Spring properties given on the command line do not apply to it. Nothing is left running; the "
+                        + "directory stays for the commands it suggests."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String JOB = HealthCheckJobConfiguration.JOB;
