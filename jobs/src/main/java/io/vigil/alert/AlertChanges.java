@@ -57,7 +57,7 @@ public class AlertChanges {
             return new Applied(step.changed(), null);
         }
         ConnectionFacts facts = e.connection() == null ? null : ConnectionFacts.of(e.connection(), now);
-        return new Applied(step.changed(), new AlertNotice(id, step.due(), rule.name(), rule.severity(), e.subject(),
+        return new Applied(step.changed(), new AlertNotice(id, step.due(), rule.name(), rule.type(), rule.severity(), e.subject(),
                 description, after.since(), after.resolvedAt(), rule.recipients(), facts, e.run()));
     }
 }
