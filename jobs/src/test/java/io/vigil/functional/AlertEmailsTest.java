@@ -107,7 +107,7 @@ class AlertEmailsTest {
                 FIRING · CRITICAL · orders-db · database-down
                 orders-db: DOWN for 2 consecutive checks
 
-                  Since: 2026-11-23 10:05 UTC
+                  Since: 2026-11-23 10:00 UTC
                   Last error: HTTP 500 from %s (2026-11-23 10:10 UTC)
                 """.formatted(http.url("/error"))).contains("  Availability: 0.0% over the last 24 hours\n")
                 .contains("  vigil fleet test orders-db\n");
