@@ -60,6 +60,6 @@ public class AlertChanges {
         ConnectionFacts facts = e.connection() == null ? null : ConnectionFacts.of(e.connection(), now);
         Instant since = e.connection() == null ? after.since() : EpisodeStart.of(rule.type(), e.connection(), after.since());
         return new Applied(step.changed(), new AlertNotice(id, step.due(), rule.name(), rule.type(), rule.severity(), e.subject(),
-                description, since, after.resolvedAt(), rule.recipients(), facts, e.run()));
+                description, since, after.resolvedAt(), rule.recipients(), facts, e.run(), rule.runbook()));
     }
 }

@@ -14,10 +14,11 @@ import java.util.List;
  * @param type       what the rule watches: a LATENCY alert is shown by its latency, the others by availability
  * @param connection facts about the connection, for health rules; null otherwise
  * @param run        the failed run, for JOB_FAILED; null otherwise
+ * @param runbook    the rule's runbook URL, validated as http(s); null if it has none
  */
 public record AlertNotice(long alertId, NotificationKind kind, String ruleName, ConditionType type, Severity severity,
                           String subject, String description, Instant since, Instant resolvedAt,
-                          List<String> recipients, ConnectionFacts connection, RunFacts run) {
+                          List<String> recipients, ConnectionFacts connection, RunFacts run, String runbook) {
 
     public AlertNotice {
         recipients = List.copyOf(recipients);

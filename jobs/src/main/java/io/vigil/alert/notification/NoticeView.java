@@ -35,6 +35,7 @@ final class NoticeView {
         view.put("facts", facts(n));
         view.put("strip", strip(n));
         view.put("commands", n.commands());
+        view.put("runbook", n.runbook());
         return view;
     }
 

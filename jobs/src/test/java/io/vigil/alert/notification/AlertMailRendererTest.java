@@ -135,11 +135,26 @@ class AlertMailRendererTest {
     }
 
     @Test
+    void theRulesRunbookIsALinkInTheHtmlPartAndALineInTheText() {
+        AlertNotice n = firing("orders-db", "refused");
+        String url = "https://wiki.example.com/runbooks?page=orders-db&v=2";
+        n = new AlertNotice(n.alertId(), n.kind(), n.ruleName(), n.type(), n.severity(), n.subject(), n.description(),
+                n.since(), null, n.recipients(), n.connection(), null, url);
+
+        var mail = renderer.render(List.of(n));
+
+        assertThat(mail.html()).contains("<a href=\"https://wiki.example.com/runbooks?page=orders-db&amp;v=2\" "
+                + "style=\"color: #1565c0;\">https://wiki.example.com/runbooks?page=orders-db&amp;v=2</a>");
+        assertThat(mail.text()).contains("  Availability: 95.8% over the last 24 hours\n  Runbook: " + url + "\n");
+        assertThat(renderer.render(List.of(firing("orders-db", "refused"))).html()).doesNotContain("Runbook");
+    }
+
+    @Test
     void aResolvedEmailSuggestsNoSilence() {
         AlertNotice resolved = firing("orders-db", "refused");
         resolved = new AlertNotice(1, NotificationKind.RESOLVED, resolved.ruleName(), resolved.type(), resolved.severity(),
                 resolved.subject(), resolved.description(), resolved.since(), SLOT, resolved.recipients(),
-                resolved.connection(), null);
+                resolved.connection(), null, null);
 
         var mail = renderer.render(List.of(resolved));
 
@@ -154,7 +169,7 @@ class AlertMailRendererTest {
         RunFacts run = new RunFacts("rollupJob", 42, "2026-11-23T10:00:00Z", "foldEvents", "DataAccessException: boom");
         AlertNotice resolved = new AlertNotice(7, NotificationKind.RESOLVED, "vigil-run-failed", ConditionType.JOB_FAILED,
                 Severity.CRITICAL,
-                "rollupJob", "run 42 failed in step foldEvents", SLOT, SLOT.plusSeconds(600), List.of("ops@x.io"), null, run);
+                "rollupJob", "run 42 failed in step foldEvents", SLOT, SLOT.plusSeconds(600), List.of("ops@x.io"), null, run, null);
 
         var mail = renderer.render(List.of(resolved));
 
@@ -198,7 +213,7 @@ class AlertMailRendererTest {
         var history = new ConnectionHistory(1, name, List.of(), Duration.ofSeconds(1), checks, null);
         return new AlertNotice(1, NotificationKind.FIRING, "database-down", ConditionType.DOWN, Severity.CRITICAL, name,
                 "DOWN for 2 consecutive checks", SLOT.minus(Duration.ofMinutes(10)), null, List.of("dba@x.io"),
-                ConnectionFacts.of(history, SLOT), null);
+                ConnectionFacts.of(history, SLOT), null, null);
     }
 
     /** Answers of 10, 600 and 1500 ms in three hours, then 100 to 1200 ms in the last: p95 1145 ms, SLO 500 ms. */
@@ -212,7 +227,7 @@ class AlertMailRendererTest {
         var history = new ConnectionHistory(1, "cache", List.of(), Duration.ofMillis(500), checks, null);
         return new AlertNotice(1, NotificationKind.FIRING, "slow", ConditionType.LATENCY, Severity.WARNING, "cache",
                 "p95 latency 1145 ms over 1h is above the SLO of 500 ms", SLOT.minus(Duration.ofMinutes(10)), null,
-                List.of("dba@x.io"), ConnectionFacts.of(history, SLOT), null);
+                List.of("dba@x.io"), ConnectionFacts.of(history, SLOT), null, null);
     }
 
     private static int count(String text, String part) {

@@ -17,6 +17,6 @@ final class Notices {
     static AlertNotice notice(long id, NotificationKind kind, Severity severity, String subject, String rule,
                               String... recipients) {
         return new AlertNotice(id, kind, rule, ConditionType.DOWN, severity, subject, "DOWN for 2 consecutive checks", SINCE,
-                kind == NotificationKind.RESOLVED ? SINCE.plusSeconds(3600) : null, List.of(recipients), null, null);
+                kind == NotificationKind.RESOLVED ? SINCE.plusSeconds(3600) : null, List.of(recipients), null, null, null);
     }
 }
