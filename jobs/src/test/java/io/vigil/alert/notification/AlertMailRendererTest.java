@@ -130,7 +130,7 @@ class AlertMailRendererTest {
 
         assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .contains("max-width: 680px; margin: 0 auto;").contains("word-break: break-word;")
-                .contains("white-space: pre-wrap; word-break: break-all;");
+                .contains("white-space: pre-wrap; word-break: break-word; overflow-wrap: anywhere;");
         assertThat(html.replaceAll("max-width: \\d+px", "")).doesNotContainPattern("[^-]width: ?[1-9]\\d{2,}px");
     }
 
