@@ -4,6 +4,7 @@ import io.vigil.alert.evaluation.ActiveAlert;
 import io.vigil.alert.evaluation.AlertStateMachine;
 import io.vigil.alert.evaluation.AlertStatus;
 import io.vigil.alert.evaluation.ConnectionFacts;
+import io.vigil.alert.evaluation.EpisodeStart;
 import io.vigil.alert.evaluation.Evaluated;
 import io.vigil.alert.notification.AlertNotice;
 import io.vigil.alert.rule.AlertRule;
@@ -57,7 +58,8 @@ public class AlertChanges {
             return new Applied(step.changed(), null);
         }
         ConnectionFacts facts = e.connection() == null ? null : ConnectionFacts.of(e.connection(), now);
-        return new Applied(step.changed(), new AlertNotice(id, step.due(), rule.name(), rule.severity(), e.subject(),
-                description, after.since(), after.resolvedAt(), rule.recipients(), facts, e.run()));
+        Instant since = e.connection() == null ? after.since() : EpisodeStart.of(rule.type(), e.connection(), after.since());
+        return new Applied(step.changed(), new AlertNotice(id, step.due(), rule.name(), rule.type(), rule.severity(), e.subject(),
+                description, since, after.resolvedAt(), rule.recipients(), facts, e.run(), rule.runbook()));
     }
 }

@@ -101,7 +101,7 @@ public class AlertRepository {
                 Duration.ofSeconds(r.getWindowSeconds()), Duration.ofSeconds(r.getForSeconds()),
                 Severity.valueOf(r.getSeverity()), Arrays.asList(r.getScopeConnections()), Arrays.asList(r.getScopeTags()),
                 Arrays.asList(r.getScopeJobs()), Arrays.asList(r.getRecipients()),
-                Duration.ofSeconds(r.getRepeatIntervalSeconds()), r.getSendResolved(), r.getEnabled());
+                Duration.ofSeconds(r.getRepeatIntervalSeconds()), r.getSendResolved(), r.getEnabled(), r.getRunbook());
     }
 
     private static ActiveAlert active(AlertRecord r) {

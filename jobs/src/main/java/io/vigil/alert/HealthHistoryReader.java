@@ -26,14 +26,14 @@ public class HealthHistoryReader {
     public List<ConnectionHistory> load(DSLContext tx, Instant slot) {
         Instant from = slot.minus(RuleValidator.MAX_WINDOW);
         Map<Long, List<Check>> checks = new HashMap<>();
-        tx.select(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT, HEALTH_CHECK.STATUS, HEALTH_CHECK.LATENCY_MS,
-                        HEALTH_CHECK.ERROR_MESSAGE)
+        tx.select(HEALTH_CHECK.CONNECTION_ID, HEALTH_CHECK.SLOT, HEALTH_CHECK.CHECKED_AT, HEALTH_CHECK.STATUS,
+                        HEALTH_CHECK.LATENCY_MS, HEALTH_CHECK.ERROR_MESSAGE)
                 .from(HEALTH_CHECK)
                 .where(HEALTH_CHECK.SLOT.gt(from)).and(HEALTH_CHECK.SLOT.le(slot))
                 // Slot order is the index's order; grouping by connection below keeps it within each.
                 .orderBy(HEALTH_CHECK.SLOT)
                 .forEach(r -> checks.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new Check(r.value2(), r.value3(), r.value4(), r.value5())));
+                        .add(new Check(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
         Map<Long, StatsSample> stats = new HashMap<>();
         tx.selectDistinct(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT, DB_STATS_SNAPSHOT.CONNECTIONS_USED,
                         DB_STATS_SNAPSHOT.CONNECTIONS_MAX, DB_STATS_SNAPSHOT.MEMORY_USED_BYTES,

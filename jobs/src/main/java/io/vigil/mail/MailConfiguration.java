@@ -34,12 +34,16 @@ public class MailConfiguration {
         return new Outbox(clock, properties.messageIdDomain());
     }
 
-    /** SMTP when {@code spring.mail.host} is set (Spring Boot then provides the sender), else .eml files. */
+    /**
+     * SMTP when {@code spring.mail.host} is set (Spring Boot then provides the sender), else .eml files. With
+     * SMTP, the start fails unless {@code vigil.mail.from} is set.
+     */
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp, MailProperties properties) {
         JavaMailSenderImpl sender = smtp.getIfAvailable();
         // Boot creates the sender for a host that is set but empty (spring.mail.host: ${SMTP_HOST:}) too.
         if (sender != null && StringUtils.hasText(sender.getHost())) {
+            properties.requireFromForSmtp();
             return new SmtpTransport(sender);
         }
         EmlDirectoryTransport eml = new EmlDirectoryTransport(properties.outboxDir());

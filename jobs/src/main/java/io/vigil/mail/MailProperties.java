@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *
  * @param messageIdDomain the right-hand side of every Message-ID; give each installation its own so
  *                        two Vigils mailing the same people never produce the same ID
- * @param from            the From address, e.g. {@code Vigil <vigil@example.com>}
+ * @param from            the From address, e.g. {@code Vigil <vigil@example.com>}; required with an SMTP server
  * @param outboxDir       where emails are written as .eml files when no SMTP server is configured
  * @param maxAttempts     sends tried before an email is marked FAILED
  * @param baseDelay       the wait after the first failed send; it doubles after each further one
@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 public record MailProperties(String messageIdDomain, String from, Path outboxDir, Integer maxAttempts,
                              Duration baseDelay, Duration maxDelay, Double jitter, Integer batchSize) {
 
+    /** Good enough for .eml files; a real SMTP server refuses it or its mail is lost as spam. */
+    public static final String DEFAULT_FROM = "Vigil <vigil@localhost>";
+
     @ConstructorBinding
     public MailProperties {
         messageIdDomain = messageIdDomain == null || messageIdDomain.isBlank() ? "vigil.localhost" : messageIdDomain.strip();
@@ -32,7 +35,7 @@ public record MailProperties(String messageIdDomain, String from, Path outboxDir
             throw new IllegalArgumentException("vigil.mail.message-id-domain must be a domain name such as vigil.example.com, was '"
                     + messageIdDomain + "'");
         }
-        from = from == null || from.isBlank() ? "Vigil <vigil@localhost>" : from.strip();
+        from = from == null || from.isBlank() ? DEFAULT_FROM : from.strip();
         requireAddress(from);
         outboxDir = outboxDir == null ? Path.of("vigil-outbox") : outboxDir;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
@@ -55,6 +58,20 @@ public record MailProperties(String messageIdDomain, String from, Path outboxDir
 
     public InternetAddress fromAddress() {
         return requireAddress(from);
+    }
+
+    /**
+     * Mail through an SMTP server must come from an address of the installation's own: the default would be
+     * refused, or delivered to spam, and nobody would know until the alert that mattered went missing.
+     *
+     * @throws IllegalStateException when {@code from} is still the default
+     */
+    public void requireFromForSmtp() {
+        if (fromAddress().getAddress().equalsIgnoreCase(requireAddress(DEFAULT_FROM).getAddress())) {
+            throw new IllegalStateException("vigil.mail.from must be set when an SMTP server is configured "
+                    + "(spring.mail.host): an address mail servers accept from you, for example "
+                    + "vigil.mail.from: \"Vigil <vigil@example.com>\"");
+        }
     }
 
     private static InternetAddress requireAddress(String from) {

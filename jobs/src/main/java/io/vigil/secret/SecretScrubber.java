@@ -76,7 +76,23 @@ public final class SecretScrubber {
             }
             pending.addAll(Arrays.asList(t.getSuppressed()));
         }
-        return scrub(String.join(": ", messages), secrets);
+        return scrub(joined(messages), secrets);
+    }
+
+    // "Failed to connect to cache:6379.: Connection refused" reads as a typo: a sentence's full stop goes.
+    private static String joined(Set<String> messages) {
+        StringBuilder joined = new StringBuilder();
+        for (String message : messages) {
+            if (!joined.isEmpty()) {
+                int end = joined.length();
+                if (joined.charAt(end - 1) == '.' && (end < 2 || joined.charAt(end - 2) != '.')) {
+                    joined.setLength(joined.length() - 1);
+                }
+                joined.append(": ");
+            }
+            joined.append(message);
+        }
+        return joined.toString();
     }
 
     // Longest first, so a secret that contains another one is masked whole rather than leaving its tail.

@@ -59,8 +59,9 @@ class MailDeliveryJobTest {
         assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo(firing);
         assertThat(answer.getHeader("References", null)).isEqualTo(firing);
         assertThat(answer.getHeader("X-Vigil-Severity", null)).isEqualTo("CRITICAL");
+        assertThat(received).allSatisfy(m -> assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated"));
         assertThat(answer.getSubject()).isEqualTo("[RESOLVED] orders-db");
-        assertThat(answer.getFrom()).extracting(Object::toString).containsExactly("Vigil <vigil@localhost>");
+        assertThat(answer.getFrom()).extracting(Object::toString).containsExactly(TestSmtp.FROM);
         MimeMultipart parts = (MimeMultipart) answer.getContent();
         assertThat(parts.getContentType()).startsWith("multipart/alternative");
         assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain; charset=UTF-8");

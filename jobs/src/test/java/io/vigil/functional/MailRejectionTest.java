@@ -12,6 +12,7 @@ import io.vigil.testing.Launches;
 import io.vigil.testing.ScriptedSmtpServer;
 import io.vigil.testing.TestBeans;
 import io.vigil.testing.TestEmails;
+import io.vigil.testing.TestSmtp;
 import io.vigil.testing.VigilSpringTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ class MailRejectionTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", server::port);
+        registry.add("vigil.mail.from", () -> TestSmtp.FROM);
     }
 
     @AfterAll

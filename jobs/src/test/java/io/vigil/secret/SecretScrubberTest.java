@@ -69,6 +69,8 @@ class SecretScrubberTest {
         var failure = new IllegalStateException("Failed to connect to cache:6379.");
         failure.addSuppressed(new ConnectException("Connection refused"));
 
-        assertThat(SecretScrubber.describe(failure)).isEqualTo("Failed to connect to cache:6379.: Connection refused");
+        assertThat(SecretScrubber.describe(failure)).isEqualTo("Failed to connect to cache:6379: Connection refused");
+        var trailing = new IllegalStateException("waited...", new IllegalStateException("gave up"));
+        assertThat(SecretScrubber.describe(trailing)).as("an ellipsis is kept").isEqualTo("waited...: gave up");
     }
 }

@@ -44,10 +44,14 @@ public final class TestSmtp implements AutoCloseable, AfterAllCallback {
         return new TestSmtp(ServerSetup.PROTOCOL_SMTPS, GreenMailConfiguration.aConfig());
     }
 
+    /** The From that tests sending through SMTP set, as Vigil requires of SMTP. */
+    public static final String FROM = "Vigil <vigil@vigil.test>";
+
     /** Points Spring Boot's mail sender at this server. */
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> port);
+        registry.add("vigil.mail.from", () -> FROM);
     }
 
     public int port() {

@@ -3,6 +3,7 @@ package io.vigil.alert.notification;
 import io.vigil.alert.evaluation.ConnectionFacts;
 import io.vigil.alert.evaluation.NotificationKind;
 import io.vigil.alert.evaluation.RunFacts;
+import io.vigil.alert.rule.ConditionType;
 import io.vigil.alert.rule.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.List;
 /**
  * One alert's part of an email: what changed, and everything the email says about it.
  *
+ * @param type       what the rule watches: a LATENCY alert is shown by its latency, the others by availability
  * @param connection facts about the connection, for health rules; null otherwise
  * @param run        the failed run, for JOB_FAILED; null otherwise
+ * @param runbook    the rule's runbook URL, validated as http(s); null if it has none
  */
-public record AlertNotice(long alertId, NotificationKind kind, String ruleName, Severity severity, String subject,
-                          String description, Instant since, Instant resolvedAt, List<String> recipients,
-                          ConnectionFacts connection, RunFacts run) {
+public record AlertNotice(long alertId, NotificationKind kind, String ruleName, ConditionType type, Severity severity,
+                          String subject, String description, Instant since, Instant resolvedAt,
+                          List<String> recipients, ConnectionFacts connection, RunFacts run, String runbook) {
 
     public AlertNotice {
         recipients = List.copyOf(recipients);
@@ -31,6 +34,10 @@ public record AlertNotice(long alertId, NotificationKind kind, String ruleName, 
                     : run.restarting() ? Commands.forRestartedRun(run.job(), run.executionId())
                     : Commands.forRun(run.executionId());
         }
-        return connection == null ? List.of("vigil alerts list") : Commands.forConnection(subject);
+        if (connection == null) {
+            return List.of("vigil alerts list");
+        }
+        // Silencing what has resolved would only hide its next outage.
+        return firing() ? Commands.forConnection(subject) : Commands.forResolvedConnection(subject);
     }
 }

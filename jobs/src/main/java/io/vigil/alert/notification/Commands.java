@@ -14,6 +14,11 @@ public final class Commands {
                 "vigil silence add --connection " + quoted + " --for 2h --comment \"...\"");
     }
 
+    /** What to look at once it is over; no silence, which would hide the next outage. */
+    public static List<String> forResolvedConnection(String name) {
+        return List.of("vigil fleet test " + shellQuoted(name), "vigil fleet list", "vigil alerts list");
+    }
+
     public static List<String> forRun(long executionId) {
         return List.of("vigil jobs show " + executionId, "vigil jobs restart " + executionId);
     }

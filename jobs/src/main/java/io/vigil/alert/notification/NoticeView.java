@@ -4,6 +4,7 @@ import io.vigil.alert.evaluation.Conditions;
 import io.vigil.alert.evaluation.ConnectionFacts;
 import io.vigil.alert.evaluation.NotificationKind;
 import io.vigil.alert.evaluation.RunFacts;
+import io.vigil.alert.rule.ConditionType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,12 +28,22 @@ final class NoticeView {
     static Map<String, Object> of(AlertNotice n) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("heading", heading(n));
+        view.put("badge", badge(n));
+        view.put("title", title(n));
+        view.putAll(HeadingColors.of(n.firing(), n.severity()));
         view.put("what", what(n));
         view.put("facts", facts(n));
-        view.put("strip", n.connection() == null ? null : AvailabilityStrip.cells(n.connection()));
-        view.put("line", n.connection() == null ? null : AvailabilityStrip.line(n.connection()));
+        view.put("strip", strip(n));
         view.put("commands", n.commands());
+        view.put("runbook", n.runbook());
         return view;
+    }
+
+    private static Map<String, Object> strip(AlertNotice n) {
+        if (n.connection() == null) {
+            return null;
+        }
+        return n.type() == ConditionType.LATENCY ? HourStrip.latency(n.connection()) : HourStrip.availability(n.connection());
     }
 
     /** The notice in one line, for an email with more alerts than it shows in full. */
@@ -41,12 +52,20 @@ final class NoticeView {
     }
 
     private static String heading(AlertNotice n) {
+        return badge(n) + " · " + title(n);
+    }
+
+    private static String badge(AlertNotice n) {
         String state = switch (n.kind()) {
             case FIRING -> "FIRING";
             case REPEAT -> "STILL FIRING";
             case RESOLVED -> "RESOLVED";
         };
-        return state + " · " + n.severity() + " · " + n.subject() + " · " + n.ruleName();
+        return state + " · " + n.severity();
+    }
+
+    private static String title(AlertNotice n) {
+        return n.subject() + " · " + n.ruleName();
     }
 
     private static String what(AlertNotice n) {
@@ -73,11 +92,23 @@ final class NoticeView {
         ConnectionFacts c = n.connection();
         if (c != null) {
             fact(facts, "Last error", c.lastError() == null ? null : c.lastError() + " (" + time(c.lastErrorAt()) + ")");
-            fact(facts, "Latency", latency(c));
-            fact(facts, "Availability", c.availability24h() == null ? null
-                    : Conditions.percent(c.availability24h()) + " over the last 24 hours");
+            if (n.type() == ConditionType.LATENCY) {
+                fact(facts, "Latency", latencyAgainstSlo(c));
+            } else {
+                fact(facts, "Latency", latency(c));
+                fact(facts, "Availability", c.availability24h() == null ? null
+                        : Conditions.percent(c.availability24h()) + " over the last 24 hours");
+            }
         }
         return facts;
+    }
+
+    // What the LATENCY rule judges: the answers' p95 against the SLO, not how long failures took.
+    private static String latencyAgainstSlo(ConnectionFacts c) {
+        Double p95 = c.hourlyP95().isEmpty() ? null : c.hourlyP95().getLast();
+        String last = c.lastLatencyMs() == null ? "" : "; last check " + ms(c.lastLatencyMs());
+        return "p95 " + (p95 == null ? "- (no answers)" : ms(p95)) + " over the last hour, SLO " + c.latencySloMs()
+                + " ms" + last;
     }
 
     private static String latency(ConnectionFacts c) {

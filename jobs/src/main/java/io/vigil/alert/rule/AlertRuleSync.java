@@ -82,6 +82,7 @@ public class AlertRuleSync implements DeclaredSync {
         columns.put(ALERT_RULE.RECIPIENTS, rule.recipients().toArray(String[]::new));
         columns.put(ALERT_RULE.REPEAT_INTERVAL_SECONDS, Math.toIntExact(rule.repeatInterval().toSeconds()));
         columns.put(ALERT_RULE.SEND_RESOLVED, rule.sendResolved());
+        columns.put(ALERT_RULE.RUNBOOK, rule.runbook());
         columns.put(ALERT_RULE.ENABLED, true);
         return new DeclaredRows.Row(rule.name(), columns);
     }

@@ -2,6 +2,7 @@ package io.vigil.alert.rule;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -11,10 +12,11 @@ import org.springframework.boot.context.properties.bind.Name;
 public record RuleDeclaration(String name, String type, Double threshold, Duration window,
                               @Name("for") Duration pendingFor, String severity, List<String> connections,
                               List<String> tags, List<String> jobs, List<String> recipients,
-                              Duration repeatInterval, Boolean sendResolved) {
+                              Duration repeatInterval, Boolean sendResolved, String runbook) {
 
     public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
 
+    @ConstructorBinding
     public RuleDeclaration {
         connections = connections == null ? List.of() : List.copyOf(connections);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -23,5 +25,13 @@ public record RuleDeclaration(String name, String type, Double threshold, Durati
         pendingFor = pendingFor == null ? Duration.ZERO : pendingFor;
         repeatInterval = repeatInterval == null ? DEFAULT_REPEAT_INTERVAL : repeatInterval;
         sendResolved = sendResolved == null || sendResolved;
+    }
+
+    /** A declaration without a runbook. */
+    public RuleDeclaration(String name, String type, Double threshold, Duration window, Duration pendingFor,
+                           String severity, List<String> connections, List<String> tags, List<String> jobs,
+                           List<String> recipients, Duration repeatInterval, Boolean sendResolved) {
+        this(name, type, threshold, window, pendingFor, severity, connections, tags, jobs, recipients, repeatInterval,
+                sendResolved, null);
     }
 }

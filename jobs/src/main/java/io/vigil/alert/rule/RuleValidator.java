@@ -1,5 +1,7 @@
 package io.vigil.alert.rule;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,31 @@ public final class RuleValidator {
         checkRecipients(d.recipients());
         return new AlertRule(0, d.name().strip(), type, threshold, window, d.pendingFor(), severity(d.severity()),
                 d.connections(), d.tags(), d.jobs(), d.recipients().stream().map(String::strip).toList(),
-                d.repeatInterval(), d.sendResolved(), true);
+                d.repeatInterval(), d.sendResolved(), true, runbook(d.runbook()));
+    }
+
+    // Emails link to it: only a web address, and none with a user or password in it, which every recipient would read.
+    static String runbook(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.strip();
+        String problem = "runbook '" + url + "' is not an http(s) URL such as https://wiki.example.com/runbooks/database-down";
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(problem);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("runbook URL must not carry a user or password (every recipient reads it): "
+                    + "link to the page itself, such as https://wiki.example.com/runbooks/database-down");
+        }
+        return url;
     }
 
     private static void checkThreshold(ConditionType type, double t) {

@@ -1,6 +1,7 @@
 package io.vigil.health.probe;
 
 import io.vigil.secret.SecretScrubber;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -64,7 +65,27 @@ final class ProbeAttempt {
         Map<String, Object> details = failure instanceof SQLException sql && sql.getSQLState() != null
                 ? Map.of("sqlState", sql.getSQLState())
                 : Map.of();
-        String message = context == null ? describe(failure) : scrub(context + ": " + describe(failure));
+        String cause = FailureCause.of(failure, endpoint(), timeout);
+        String described = cause == null ? describe(failure) : scrub(cause);
+        String message = context == null ? described : scrub(context + ": " + described);
         return ProbeOutcome.down(elapsed(), failure.getClass().getSimpleName(), message, details);
+    }
+
+    /** The target's host:port, as a failure names it; the address as it is when it cannot be parsed. */
+    String endpoint() {
+        try {
+            return switch (target.provider()) {
+                case POSTGRESQL, MYSQL -> Addresses.parseHostPortDatabase(target.address()).hostPort().authority();
+                case REDIS -> Addresses.parseHostPort(target.address()).authority();
+                case HTTP -> {
+                    URI url = Addresses.parseHttpUrl(target.address());
+                    int port = url.getPort() >= 0 ? url.getPort() : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+                    // getHost() keeps an IPv6 literal's brackets; authority() adds its own.
+                    yield new Addresses.HostPort(url.getHost().replaceAll("^\\[|]$", ""), port).authority();
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            return target.address();
+        }
     }
 }

@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
 /**
  * Turns an outbox row into the MIME message that goes out: multipart/alternative with the plain text
  * first and the HTML last (clients show the last part they can render), both UTF-8, and the row's own
- * Message-ID, threading headers and extra headers such as {@code X-Vigil-Severity}.
+ * Message-ID, threading headers and extra headers such as {@code X-Vigil-Severity}, and on every message
+ * {@code Auto-Submitted: auto-generated}.
  */
 public class MessageBuilder {
 
+    public static final String AUTO_SUBMITTED = "Auto-Submitted";
     private static final String UTF_8 = "UTF-8";
     // RFC 5322 field names; values must not break out of their header line.
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]+");
@@ -52,6 +54,9 @@ public class MessageBuilder {
         for (var header : email.headers().entrySet()) {
             message.setHeader(headerName(header.getKey()), headerValue(header.getKey(), header.getValue()));
         }
+        // RFC 3834: out-of-office responders and other automatic replies must not answer it (set last, so no
+        // row's headers can take it away).
+        message.setHeader(AUTO_SUBMITTED, "auto-generated");
         message.setContent(alternative(email));
         message.saveChanges();
         return message;

@@ -1,6 +1,7 @@
 package io.vigil.alert.notification;
 
 import io.vigil.alert.evaluation.NotificationKind;
+import io.vigil.alert.rule.ConditionType;
 import io.vigil.alert.rule.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ final class Notices {
 
     static AlertNotice notice(long id, NotificationKind kind, Severity severity, String subject, String rule,
                               String... recipients) {
-        return new AlertNotice(id, kind, rule, severity, subject, "DOWN for 2 consecutive checks", SINCE,
-                kind == NotificationKind.RESOLVED ? SINCE.plusSeconds(3600) : null, List.of(recipients), null, null);
+        return new AlertNotice(id, kind, rule, ConditionType.DOWN, severity, subject, "DOWN for 2 consecutive checks", SINCE,
+                kind == NotificationKind.RESOLVED ? SINCE.plusSeconds(3600) : null, List.of(recipients), null, null, null);
     }
 }

@@ -71,6 +71,31 @@ class AlertRuleSyncTest {
                 .containsExactly("ops@example.com");
     }
 
+    @Test
+    void aRunbookIsBoundValidatedAndStoredAndABadOneMakesItsRuleInvalid(DSLContext dsl) {
+        AlertsProperties properties = bind(Map.of(
+                "vigil.alerts.rules[0].name", "orders-down",
+                "vigil.alerts.rules[0].type", "DOWN",
+                "vigil.alerts.rules[0].recipients[0]", "dba@example.com",
+                "vigil.alerts.rules[0].runbook", "https://wiki.example.com/runbooks/orders-down",
+                "vigil.alerts.rules[1].name", "bad-runbook",
+                "vigil.alerts.rules[1].type", "DOWN",
+                "vigil.alerts.rules[1].recipients[0]", "dba@example.com",
+                "vigil.alerts.rules[1].runbook", "javascript:alert(1)"));
+        AlertRuleSync sync = new AlertRuleSync(dsl, new SettableClock(TestBeans.START), properties);
+
+        SyncReport report = sync.sync();
+
+        assertThat(report.synced()).contains("orders-down").doesNotContain("bad-runbook");
+        assertThat(report.invalid()).containsOnly(Map.entry("bad-runbook",
+                "runbook 'javascript:alert(1)' is not an http(s) URL such as https://wiki.example.com/runbooks/database-down"));
+        assertThat(dsl.fetchValue(ALERT_RULE.RUNBOOK, ALERT_RULE.NAME.eq("orders-down")))
+                .isEqualTo("https://wiki.example.com/runbooks/orders-down");
+        assertThat(dsl.fetchValue(ALERT_RULE.RUNBOOK, ALERT_RULE.NAME.eq(RuleValidator.OPERATORS_RULE))).isNull();
+        // The database is the class's: leave it as the other tests expect to find it.
+        dsl.deleteFrom(ALERT_RULE).where(ALERT_RULE.NAME.eq("orders-down")).execute();
+    }
+
     private static RuleDeclaration rule(String name, String type, Double threshold, String... recipients) {
         return new RuleDeclaration(name, type, threshold, null, null, null, null, null, null, List.of(recipients), null, null);
     }

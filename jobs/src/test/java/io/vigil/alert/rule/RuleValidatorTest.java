@@ -34,6 +34,27 @@ class RuleValidatorTest {
                 List.of("a@b.io")))).hasMessageContaining("is reserved");
     }
 
+    @Test
+    void aRunbookIsAnHttpUrlWithoutCredentials() {
+        assertThat(RuleValidator.validate(withRunbook(" https://wiki.example.com/runbooks/db?page=1&v=2 ")).runbook())
+                .isEqualTo("https://wiki.example.com/runbooks/db?page=1&v=2");
+        assertThat(RuleValidator.validate(withRunbook("HTTP://wiki.internal/down")).runbook()).isEqualTo("HTTP://wiki.internal/down");
+        assertThat(RuleValidator.validate(withRunbook(" ")).runbook()).isNull();
+        assertThat(RuleValidator.validate(withRunbook(null)).runbook()).isNull();
+        for (String bad : List.of("javascript:alert(1)", "ftp://files.example.com/runbook", "wiki.example.com/runbook",
+                "https:///no-host", "https://wiki.example.com/a page")) {
+            assertThatThrownBy(() -> RuleValidator.validate(withRunbook(bad))).as(bad).hasMessage("runbook '" + bad
+                    + "' is not an http(s) URL such as https://wiki.example.com/runbooks/database-down");
+        }
+        assertThatThrownBy(() -> RuleValidator.validate(withRunbook("https://bob:s3cret@wiki.example.com/down")))
+                .hasMessageStartingWith("runbook URL must not carry a user or password").hasMessageNotContaining("s3cret");
+    }
+
+    private static RuleDeclaration withRunbook(String runbook) {
+        return new RuleDeclaration("down", "DOWN", null, null, null, null, null, null, null, List.of("dba@example.com"),
+                null, null, runbook);
+    }
+
     private static RuleDeclaration declaration(String name, String type, Double threshold, List<String> recipients) {
         return new RuleDeclaration(name, type, threshold, null, null, null, null, null, null, recipients, null, null);
     }

@@ -75,7 +75,8 @@ class DemoCommandTest {
             assertThat(emails.toList()).as("the alert email, written as a file").singleElement()
                     .satisfies(eml -> assertThat(Files.readString(eml))
                             .contains("Subject: [FIRING:2] CRITICAL nobody-home target-down (+1 more)")
-                            .contains("X-Vigil-Severity: CRITICAL").contains("multipart/alternative"));
+                            .contains("X-Vigil-Severity: CRITICAL").contains("Auto-Submitted: auto-generated")
+                            .contains("From: Vigil <vigil@localhost>").contains("multipart/alternative"));
         }
         Matcher slowApi = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/slow").matcher(demo.out());
         assertThat(slowApi.find()).isTrue();
