@@ -98,6 +98,7 @@ final class LoopWorld implements AutoCloseable {
                 "--vigil.node.stale-after=" + STALE_AFTER.toSeconds() + "s",
                 "--vigil.rollup.max-ids-per-transaction=500", "--vigil.health.chunk-size=3",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                "--vigil.mail.from=Vigil <vigil@example.com>",
                 "--vigil.retention.health-checks=20d", "--vigil.retention.events=20d",
                 "--logging.level.root=WARN", "--logging.level.io.vigil.runs=INFO"));
         for (String job : JOBS) {
