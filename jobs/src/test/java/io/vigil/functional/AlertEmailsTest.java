@@ -109,7 +109,7 @@ class AlertEmailsTest {
 
                   Since: 2026-11-23 10:00 UTC
                   Last error: HTTP 500 from %s (2026-11-23 10:10 UTC)
-                """.formatted(http.url("/error"))).contains("  Availability: 0.0% over the last 24 hours\n")
+                """.formatted(http.url("/error"))).contains("  Availability: 0.0% of 3 checks over the last 24 hours\n")
                 .contains("  vigil fleet test orders-db\n");
         assertThat(firing.getHtmlBody()).contains(">FIRING · CRITICAL</span> <span>orders-db · database-down</span></h2>")
                 .contains("vigil alerts list");

@@ -15,10 +15,12 @@ import java.util.List;
  * @param hourlyP95    p95 latency of the answers (UP or DEGRADED checks) of each of those hours, as the
  *                     LATENCY rule measures it; null for an hour without answers
  * @param latencySloMs the connection's latency SLO
+ * @param checks24h    the real (probed) checks {@code availability24h} rests on
+ * @param skipped24h   the checks of the day that were SKIPPED: no measurement, so not counted
  */
 public record ConnectionFacts(String lastError, Instant lastErrorAt, Double lastLatencyMs, Double p95LastHourMs,
                               Double availability24h, List<Double> hourly, List<Double> hourlyP95,
-                              long latencySloMs, Instant asOf) {
+                              long latencySloMs, int checks24h, int skipped24h, Instant asOf) {
 
     static final Duration DAY = Duration.ofHours(24);
 
@@ -45,7 +47,8 @@ public record ConnectionFacts(String lastError, Instant lastErrorAt, Double last
                 lastFailure == null ? null : lastFailure.checkedAt(),
                 lastProbed == null ? null : lastProbed.latencyMs(),
                 Percentiles.of(lastHour, 0.95), availability(day), hourly, hourlyP95,
-                history.latencySlo().toMillis(), slot);
+                history.latencySlo().toMillis(), (int) day.stream().filter(Check::probed).count(),
+                (int) day.stream().filter(c -> !c.probed()).count(), slot);
     }
 
     /** The latencies the LATENCY rule judges: answers only (a DOWN check's latency is how long it took to fail). */

@@ -96,8 +96,7 @@ final class NoticeView {
                 fact(facts, "Latency", latencyAgainstSlo(c));
             } else {
                 fact(facts, "Latency", latency(c));
-                fact(facts, "Availability", c.availability24h() == null ? null
-                        : Conditions.percent(c.availability24h()) + " over the last 24 hours");
+                fact(facts, "Availability", availability(c));
             }
         }
         return facts;
@@ -130,5 +129,15 @@ final class NoticeView {
 
     static String time(Instant instant) {
         return TIME.format(instant);
+    }
+
+    /** A figure with what it rests on: skipped checks measure nothing, so they are named, not counted. */
+    private static String availability(ConnectionFacts c) {
+        String skipped = c.skipped24h() == 0 ? "" : " (" + c.skipped24h() + " skipped, not counted)";
+        if (c.availability24h() == null) {
+            return c.skipped24h() == 0 ? null : "no real check in the last 24 hours" + skipped;
+        }
+        return Conditions.percent(c.availability24h()) + " of " + c.checks24h() + (c.checks24h() == 1 ? " check" : " checks")
+                + " over the last 24 hours" + skipped;
     }
 }

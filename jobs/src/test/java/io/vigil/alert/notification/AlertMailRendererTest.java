@@ -35,7 +35,7 @@ class AlertMailRendererTest {
                   Since: 2026-11-23 11:50 UTC
                   Last error: refused (2026-11-23 12:00 UTC)
                   Latency: last 20 ms, p95 over the last hour 20 ms
-                  Availability: 95.8% over the last 24 hours
+                  Availability: 95.8% of 48 checks over the last 24 hours
                   Availability by hour, 2026-11-22 12:00 to 2026-11-23 12:00 UTC:
                   ····················███▁
                   12:00 18:00 00:00 06:00
@@ -145,7 +145,7 @@ class AlertMailRendererTest {
 
         assertThat(mail.html()).contains("<a href=\"https://wiki.example.com/runbooks?page=orders-db&amp;v=2\" "
                 + "style=\"color: #1565c0;\">https://wiki.example.com/runbooks?page=orders-db&amp;v=2</a>");
-        assertThat(mail.text()).contains("  Availability: 95.8% over the last 24 hours\n  Runbook: " + url + "\n");
+        assertThat(mail.text()).contains("  Availability: 95.8% of 48 checks over the last 24 hours\n  Runbook: " + url + "\n");
         assertThat(renderer.render(List.of(firing("orders-db", "refused"))).html()).doesNotContain("Runbook");
     }
 
@@ -201,6 +201,23 @@ class AlertMailRendererTest {
                 .doesNotContain("<refused>");
         assertThat(mail.html().length()).as("bounded, whatever the outage").isLessThan(200_000);
         assertThat(mail.subject()).isEqualTo("[FIRING:250] CRITICAL db-1 database-down (+249 more)");
+    }
+
+    @Test
+    void availabilitySaysHowManyChecksItRestsOnAndNamesTheSkippedOnes() {
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            String status = i < 10 ? "UP" : i < 12 ? "DOWN" : "SKIPPED";
+            checks.add(new Check(SLOT.minus(Duration.ofMinutes(5L * (14 - i))), status, status.equals("SKIPPED") ? null : 10.0,
+                    status.equals("DOWN") ? "refused" : null));
+        }
+        var history = new ConnectionHistory(1, "web", List.of(), Duration.ofSeconds(1), checks, null);
+        var notice = new AlertNotice(1, NotificationKind.FIRING, "database-down", ConditionType.DOWN, Severity.CRITICAL,
+                "web", "DOWN for 2 consecutive checks", SLOT.minus(Duration.ofMinutes(15)), null, List.of("dba@x.io"),
+                ConnectionFacts.of(history, SLOT), null, null);
+
+        assertThat(renderer.render(List.of(notice)).text())
+                .contains("  Availability: 83.3% of 12 checks over the last 24 hours (3 skipped, not counted)\n");
     }
 
     private static AlertNotice firing(String name, String error) {
