@@ -68,11 +68,9 @@ public class ProbeReader implements ItemStreamReader<ProbedConnection> {
             if (resolved.misconfigured() != null) {
                 unprobed.add(new ProbedConnection(connection, circuit, resolved.misconfigured(), false, now, null));
             } else if (decision == CircuitBreaker.Decision.PROBE_QUICK) {
-                ProbeTarget full = resolved.target();
-                Duration quick = breaker.quickTimeout(full.timeout());
+                Duration quick = breaker.quickTimeout(resolved.target().timeout());
                 quickTimeouts.put(connection.id(), quick);
-                toProbe.put(connection.id(), new ProbeTarget(full.name(), full.provider(), full.address(), full.username(),
-                        full.password(), quick));
+                toProbe.put(connection.id(), resolved.target().withTimeout(quick));
             } else {
                 toProbe.put(connection.id(), resolved.target());
             }

@@ -43,6 +43,20 @@ public final class Addresses {
         }
     }
 
+    /** The host and port a provider's address reaches (for an HTTP URL without a port, its scheme's). */
+    public static HostPort endpoint(Provider provider, String address) {
+        return switch (provider) {
+            case POSTGRESQL, MYSQL -> parseHostPortDatabase(address).hostPort();
+            case REDIS -> parseHostPort(address);
+            case HTTP -> {
+                URI url = parseHttpUrl(address);
+                int port = url.getPort() >= 0 ? url.getPort() : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+                // getHost() keeps an IPv6 literal's brackets; authority() adds its own.
+                yield new HostPort(url.getHost().replaceAll("^\\[|]$", ""), port);
+            }
+        };
+    }
+
     /** Parses {@code host:port/database}; IPv6 hosts go in brackets: {@code [::1]:5432/orders}. */
     public static HostPortDatabase parseHostPortDatabase(String address) {
         int slash = address == null ? -1 : address.indexOf('/', address.lastIndexOf(']') + 1);

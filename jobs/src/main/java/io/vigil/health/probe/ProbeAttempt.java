@@ -1,7 +1,6 @@
 package io.vigil.health.probe;
 
 import io.vigil.secret.SecretScrubber;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -74,16 +73,7 @@ final class ProbeAttempt {
     /** The target's host:port, as a failure names it; the address as it is when it cannot be parsed. */
     String endpoint() {
         try {
-            return switch (target.provider()) {
-                case POSTGRESQL, MYSQL -> Addresses.parseHostPortDatabase(target.address()).hostPort().authority();
-                case REDIS -> Addresses.parseHostPort(target.address()).authority();
-                case HTTP -> {
-                    URI url = Addresses.parseHttpUrl(target.address());
-                    int port = url.getPort() >= 0 ? url.getPort() : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-                    // getHost() keeps an IPv6 literal's brackets; authority() adds its own.
-                    yield new Addresses.HostPort(url.getHost().replaceAll("^\\[|]$", ""), port).authority();
-                }
-            };
+            return Addresses.endpoint(target.provider(), target.address()).authority();
         } catch (IllegalArgumentException e) {
             return target.address();
         }

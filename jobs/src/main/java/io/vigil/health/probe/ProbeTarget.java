@@ -12,6 +12,11 @@ import java.time.Duration;
 public record ProbeTarget(String name, Provider provider, String address, String username, String password,
                           Duration timeout) {
 
+    /** The same target probed with another timeout (a quick probe of an open circuit). */
+    public ProbeTarget withTimeout(Duration other) {
+        return new ProbeTarget(name, provider, address, username, password, other);
+    }
+
     @Override
     public String toString() {
         // Never print the password, even by accident in a log line or an assertion message.
