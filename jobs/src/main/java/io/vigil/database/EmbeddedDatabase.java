@@ -35,6 +35,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     dataDirectory.toAbsolutePath());
             return new EmbeddedDatabase(null, running.get());
         }
+        boolean created = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -44,8 +45,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // hook would stop it in the middle of that and fail the graceful shutdown.
                     .setRegisterShutdownHook(false)
                     .start();
-            log.info("No database URL configured (spring.datasource.url or VIGIL_DB_URL): started embedded "
-                    + "PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory.toAbsolutePath());
+            if (created) {
+                // Said louder than a start: a command run in the wrong directory would otherwise answer
+                // "no runs" from a database nobody meant to create.
+                log.warn("No database is configured (spring.datasource.url or VIGIL_DB_URL): created an empty embedded "
+                        + "PostgreSQL in {}", dataDirectory.toAbsolutePath());
+            } else {
+                log.info("No database URL configured (spring.datasource.url or VIGIL_DB_URL): started embedded "
+                        + "PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory.toAbsolutePath());
+            }
             return new EmbeddedDatabase(postgres, postgres.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory.toAbsolutePath()

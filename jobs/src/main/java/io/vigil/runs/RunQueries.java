@@ -9,23 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 
 /** Reads the job repository for operators: which runs there were, what happened in one, and the nodes. */
 public class RunQueries {
 
     private final DSLContext dsl;
-    private final RunLookup runs;
+    private final RunDetailQuery details;
     private final NodeRegistry nodes;
     private final RunRecoveries recoveries;
     private final Clock clock;
@@ -33,12 +27,11 @@ public class RunQueries {
     private final ZoneId batchZone;
 
     /** @param batchZone the zone of Spring Batch's timestamps (it writes the JVM's local time, without a zone) */
-    public RunQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes, RunRecoveries recoveries, Clock clock,
-                      Duration staleAfter, ZoneId batchZone) {
+    public RunQueries(DSLContext dsl, Clock clock, Duration staleAfter, ZoneId batchZone) {
         this.dsl = dsl;
-        this.runs = runs;
-        this.nodes = nodes;
-        this.recoveries = recoveries;
+        this.details = new RunDetailQuery(dsl, batchZone);
+        this.nodes = new NodeRegistry(dsl);
+        this.recoveries = new RunRecoveries(dsl);
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.batchZone = batchZone;
@@ -74,26 +67,7 @@ public class RunQueries {
     }
 
     public Optional<RunDetail> show(long id) {
-        return runs.find(id).map(this::detail);
-    }
-
-    private RunDetail detail(JobExecution execution) {
-        long id = execution.getId();
-        Map<String, String> parameters = new LinkedHashMap<>();
-        execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        List<RunDetail.Step> steps = new ArrayList<>();
-        execution.getStepExecutions().stream()
-                .sorted(Comparator.comparingLong(StepExecution::getId))
-                .forEach(s -> steps.add(new RunDetail.Step(s.getStepName(), s.getStatus().name(), s.getReadCount(),
-                        s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), s.getCommitCount(),
-                        s.getRollbackCount(), instant(s.getStartTime()), instant(s.getEndTime()), s.getExitStatus().getExitCode(),
-                        s.getExitStatus().getExitDescription(),
-                        s.getExecutionContext().getString(FailureSummary.KEY, null))));
-        RunSummary summary = new RunSummary(execution.getId(), execution.getJobInstance().getJobName(),
-                parameters.get(Slot.PARAMETER), execution.getStatus().name(), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                execution.getExitStatus().getExitCode());
-        return new RunDetail(summary, parameters, execution.getExitStatus().getExitDescription(),
-                nodes.ownerOf(id).orElse(null), recoveries.find(id).orElse(null), steps);
+        return details.find(id, nodes.ownerOf(id).orElse(null), recoveries.find(id).orElse(null));
     }
 
     private Instant instant(LocalDateTime time) {

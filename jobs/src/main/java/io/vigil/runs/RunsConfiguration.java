@@ -94,9 +94,8 @@ public class RunsConfiguration {
     }
 
     @Bean
-    RunQueries runQueries(DSLContext dsl, RunLookup runs, NodeRegistry nodes, RunRecoveries recoveries, Clock clock,
-                          @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
-        return new RunQueries(dsl, runs, nodes, recoveries, clock, staleAfter, ZoneId.systemDefault());
+    RunQueries runQueries(DSLContext dsl, Clock clock, @Value("${vigil.node.stale-after:60s}") Duration staleAfter) {
+        return new RunQueries(dsl, clock, staleAfter, ZoneId.systemDefault());
     }
 
     /** Spring Batch's record of runs that ended this long ago. */

@@ -5,10 +5,12 @@ import io.vigil.runs.DefaultSchedule;
 import io.vigil.runs.NodeLossPolicy;
 import io.vigil.runs.RecoverySweep;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,8 +38,13 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    ScheduleService scheduleService(Scheduler scheduler) {
-        return new ScheduleService(scheduler);
+    ScheduleQueries scheduleQueries(DSLContext dsl, @Value("${spring.quartz.scheduler-name:vigil}") String schedulerName) {
+        return new ScheduleQueries(dsl, schedulerName);
+    }
+
+    @Bean
+    ScheduleService scheduleService(Scheduler scheduler, ScheduleQueries queries) {
+        return new ScheduleService(scheduler, queries);
     }
 
     @Bean

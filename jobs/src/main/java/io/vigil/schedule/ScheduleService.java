@@ -1,17 +1,10 @@
 package io.vigil.schedule;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
 import org.quartz.TriggerKey;
-import org.quartz.impl.matchers.GroupMatcher;
 
 /**
  * The operator's handle on the schedules stored in Quartz. Works from any process on the same database,
@@ -21,25 +14,11 @@ import org.quartz.impl.matchers.GroupMatcher;
 public class ScheduleService {
 
     private final Scheduler scheduler;
+    private final ScheduleQueries queries;
 
-    public ScheduleService(Scheduler scheduler) {
+    public ScheduleService(Scheduler scheduler, ScheduleQueries queries) {
         this.scheduler = scheduler;
-    }
-
-    public List<ScheduleInfo> list() throws SchedulerException {
-        List<ScheduleInfo> schedules = new ArrayList<>();
-        for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(ScheduleReconciler.GROUP))) {
-            Trigger trigger = scheduler.getTrigger(key);
-            if (trigger instanceof CronTrigger cron) {
-                schedules.add(new ScheduleInfo(key.getName(), cron.getCronExpression(), cron.getTimeZone().getID(),
-                        cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING
-                                ? MisfirePolicy.SKIP.name() : MisfirePolicy.FIRE_NOW.name(),
-                        instant(cron.getPreviousFireTime()), instant(cron.getNextFireTime()),
-                        scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED));
-            }
-        }
-        schedules.sort(Comparator.comparing(ScheduleInfo::job));
-        return schedules;
+        this.queries = queries;
     }
 
     public void pause(String job) throws SchedulerException {
@@ -63,14 +42,10 @@ public class ScheduleService {
     private TriggerKey triggerKey(String job) throws SchedulerException {
         TriggerKey key = TriggerKey.triggerKey(job, ScheduleReconciler.GROUP);
         if (!scheduler.checkExists(key)) {
-            List<String> known = list().stream().map(ScheduleInfo::job).toList();
+            List<String> known = queries.list().stream().map(ScheduleInfo::job).toList();
             throw new IllegalArgumentException("no schedule named '" + job + "': known schedules are "
                     + (known.isEmpty() ? "(none: start the daemon once with vigil run to install them)" : String.join(", ", known)));
         }
         return key;
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -25,6 +25,7 @@ import java.util.TreeSet;
  *
  * <pre>
  * schedule ──▶ runs ──▶ db (generated)          runs: the contracts every job family plugs into
+ * query ──▶ runs, database                       every family's QueryProvider on one direct connection
  * health, rollup, mail, retention ──▶ runs, database     the job families; none knows another, but
  * alert ──▶ mail, runs                                    alert, which writes mail's outbox
  * event ──▶ database                                      the importer (no job of its own yet)
@@ -43,7 +44,9 @@ public final class Architecture {
             Map.entry("io.vigil.time", Set.of()),
             Map.entry("io.vigil.database", Set.of("io.vigil.db")),
             Map.entry("io.vigil.runs", Set.of("io.vigil.db")),
-            Map.entry("io.vigil.schedule", Set.of("io.vigil.runs")),
+            Map.entry("io.vigil.schedule", Set.of("io.vigil.runs", "io.vigil.db")),
+            // The read side of every family on one direct connection, for the commands that only read.
+            Map.entry("io.vigil.query", Set.of("io.vigil.runs", "io.vigil.database")),
             Map.entry("io.vigil.health", Set.of("io.vigil.health.probe", "io.vigil.health.circuit",
                     "io.vigil.health.status", "io.vigil.health.fleet", "io.vigil.runs", "io.vigil.database",
                     "io.vigil.db")),

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.schedule.ScheduleInfo;
+import io.vigil.schedule.ScheduleQueries;
 import io.vigil.schedule.ScheduleReconciler;
 import io.vigil.schedule.ScheduleService;
 import io.vigil.schedule.SchedulesProperties;
@@ -22,6 +23,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
+import org.quartz.CronTrigger;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.EverythingMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +35,7 @@ class SchedulerBridgeTest {
     @Autowired Scheduler scheduler;
     @Autowired ScheduleReconciler reconciler;
     @Autowired ScheduleService schedules;
+    @Autowired ScheduleQueries queries;
     @Autowired FleetSync fleetSync;
     @Autowired DSLContext dsl;
 
@@ -49,16 +53,23 @@ class SchedulerBridgeTest {
         schedules.pause("healthCheckJob");
         reconciler.reconcile(Map.of("healthCheckJob", schedule("0 */10 * * * ?")));
 
-        List<ScheduleInfo> listed = schedules.list();
+        List<ScheduleInfo> listed = queries.list();
+        CronTrigger quartz = (CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("healthCheckJob", ScheduleReconciler.GROUP));
         assertThat(listed).singleElement().satisfies(info -> {
             assertThat(info.cron()).isEqualTo("0 */10 * * * ?");
             assertThat(info.zone()).isEqualTo("Europe/Berlin");
             assertThat(info.paused()).isTrue();
-            assertThat(info.nextFireTime()).isNotNull();
+            assertThat(info.misfire()).isEqualTo("FIRE_NOW");
+            // The rows read as Quartz itself reads them.
+            assertThat(info.nextFireTime()).isEqualTo(quartz.getNextFireTime().toInstant());
+            assertThat(info.previousFireTime()).isNull();
         });
 
+        schedules.resume("healthCheckJob");
+        assertThat(queries.list()).singleElement().extracting(ScheduleInfo::paused).isEqualTo(false);
+
         reconciler.reconcile(Map.of());
-        assertThat(schedules.list()).isEmpty();
+        assertThat(queries.list()).isEmpty();
     }
 
     @Test

@@ -41,6 +41,14 @@ public final class PostgresServer {
         return new TestDatabase(name, pg.getJdbcUrl("postgres", name), "postgres", pg.getPort());
     }
 
+    /** A new database without Vigil's schema, as a fresh installation meets it. */
+    public static TestDatabase unmigratedDatabase(String hint) {
+        EmbeddedPostgres pg = server();
+        String name = name(hint);
+        executeOnAdmin("CREATE DATABASE {0}", name, null);
+        return new TestDatabase(name, pg.getJdbcUrl("postgres", name), "postgres", pg.getPort());
+    }
+
     /**
      * A new database holding what {@code source} holds now: the same seeded state for every run of a
      * scenario. Nothing may be connected to {@code source} meanwhile.

@@ -1,6 +1,7 @@
 package io.vigil.ops;
 
 import io.vigil.schedule.ScheduleInfo;
+import io.vigil.schedule.ScheduleQueries;
 import io.vigil.schedule.ScheduleService;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,8 +33,8 @@ final class ScheduleCommand implements Runnable {
     }
 
     @Command(name = "list", description = "Lists the schedules with their previous and next fire times.")
-    int list(@Option(names = "--json", description = "Print JSON for scripts.") boolean json) throws SchedulerException {
-        List<ScheduleInfo> schedules = schedules().list();
+    int list(@Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
+        List<ScheduleInfo> schedules = context.bean(ScheduleQueries.class).list();
         if (json) {
             Json.print(out(), schedules);
             return 0;
@@ -59,7 +60,7 @@ final class ScheduleCommand implements Runnable {
     int resume(@Parameters(paramLabel = "JOB", description = "The schedule's job.") String job) throws SchedulerException {
         ScheduleService schedules = schedules();
         schedules.resume(job);
-        ScheduleInfo resumed = schedules.list().stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow();
+        ScheduleInfo resumed = context.bean(ScheduleQueries.class).list().stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow();
         return done("resumed " + job + ": next fire " + Table.text(resumed.nextFireTime()));
     }
 

@@ -17,7 +17,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * result on stdout, so they log at WARN, to stderr; the daemon logs at INFO as Spring Boot does.
  * Properties given on the command line win over both.
  */
-public final class SpringVigilContext implements VigilContext, AutoCloseable {
+public final class SpringVigilContext implements VigilContext {
 
     private final List<String> springArguments;
     private final Map<String, Object> defaults;
@@ -34,7 +34,7 @@ public final class SpringVigilContext implements VigilContext, AutoCloseable {
     /** For the commands: quiet, started when first needed. */
     public static SpringVigilContext forCommands(List<String> springArguments) {
         return new SpringVigilContext(springArguments,
-                Map.of("logging.config", "classpath:io/vigil/ops/cli-logback.xml"), false);
+                Map.of("logging.config", CommandSettings.LOGGING_CONFIG), false);
     }
 
     /** For {@code vigil run}: logs at INFO. */

@@ -34,12 +34,22 @@ public final class Cli {
 
     /** For command lines that must not start anything: any bean request fails the test. */
     static Cli withoutSpring() {
-        return new Cli(new VigilContext() {
+        return new Cli(noSpring());
+    }
+
+    /** Commands get their beans from {@code context}. */
+    static Cli over(VigilContext context) {
+        return new Cli(context);
+    }
+
+    /** A context that fails the test when a command asks it for anything. */
+    static VigilContext noSpring() {
+        return new VigilContext() {
             @Override
             public <T> T bean(Class<T> type) {
                 throw new AssertionError("the command asked for " + type.getSimpleName() + ": it must not start Spring");
             }
-        });
+        };
     }
 
     Result run(String... args) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A command whose configuration is wrong says so in one line, as its own process prints it: what is
- * wrong and what would be right, without Spring's report of the failed start burying that line.
+ * wrong and what would be right, without Spring's report of the failed start burying that line. (The
+ * commands that only read, such as {@code jobs list}, start no Spring and read no more of the
+ * configuration than where the database is; a command that changes something starts it.)
  */
 class StartupFailureTest {
 
@@ -21,7 +23,7 @@ class StartupFailureTest {
         TestDatabase database = PostgresServer.newDatabase("vigil_startup");
 
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), VigilCli.class.getName(), "jobs", "list",
+                "-cp", System.getProperty("java.class.path"), VigilCli.class.getName(), "schedule", "pause", "healthCheckJob",
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=", "--vigil.retention.email=7d").start();
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("it exits").isTrue();
