@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The benchmarks' {@code key=value} arguments, and what they share about the targets they start. */
-final class BenchArgs {
+public final class BenchArgs {
 
     private BenchArgs() {
     }
 
     /** The defaults overridden by the arguments; an unknown key is an error that lists the known ones. */
-    static Map<String, String> parse(String[] args, Map<String, String> defaults) {
+    public static Map<String, String> parse(String[] args, Map<String, String> defaults) {
         Map<String, String> values = new LinkedHashMap<>(defaults);
         for (String arg : args) {
             String a = arg.startsWith("--") ? arg.substring(2) : arg;
