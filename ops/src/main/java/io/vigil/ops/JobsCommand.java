@@ -166,7 +166,8 @@ final class JobsCommand implements Runnable {
     @Command(name = "launch",
             description = {"Runs a job in this process for one slot, unless that slot has a run already.",
                     "Exits 1 if the run does not complete, 0 if it completes or the slot is skipped."})
-    int launch(@Parameters(paramLabel = "NAME", description = "The job, e.g. healthCheckJob.") String job,
+    int launch(@Parameters(paramLabel = "NAME", completionCandidates = JobNames.class,
+                       description = "The job: ${COMPLETION-CANDIDATES}.") String job,
                @Option(names = "--slot", paramLabel = "TIME", converter = SlotConverter.class,
                        description = "The slot, an ISO-8601 instant such as " + SlotConverter.EXAMPLE
                                + " (default: the current period of the job's schedule, or the current minute "

@@ -215,6 +215,16 @@ class JobsCommandTest {
     }
 
     @Test
+    void launchHelpNamesEveryJobTheApplicationHas() {
+        assertThat(JobNames.ALL).as("JobNames lists the application's jobs, in name order")
+                .containsExactlyElementsOf(new java.util.TreeSet<>(launcher.jobNames()));
+
+        Cli.Result help = Cli.withoutSpring().run("jobs", "launch", "--help");
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("The job: " + String.join(", ", JobNames.ALL) + ".");
+    }
+
+    @Test
     void stopAsksARunningRunToStopAndThenItCanBeAbandoned() {
         long id = runLeft(Instant.parse("2020-01-01T00:00:00Z"), BatchStatus.STARTED, thisNode);
 
