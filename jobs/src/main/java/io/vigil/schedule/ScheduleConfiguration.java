@@ -2,9 +2,12 @@ package io.vigil.schedule;
 
 import io.vigil.runs.DeclaredSync;
 import io.vigil.runs.DefaultSchedule;
+import io.vigil.runs.GracefulShutdown;
+import io.vigil.runs.NodeIdentity;
 import io.vigil.runs.NodeLossPolicy;
 import io.vigil.runs.RecoverySweep;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.quartz.Scheduler;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -47,7 +50,7 @@ public class ScheduleConfiguration {
 
     @Bean
     Daemon daemon(StartupSyncs syncs, RecoverySweep recovery, ScheduleReconciler reconciler, Schedules schedules,
-                  Scheduler scheduler) {
-        return new Daemon(syncs, recovery, reconciler, schedules, scheduler);
+                  Scheduler scheduler, NodeIdentity node, GracefulShutdown shutdown, DSLContext dsl) {
+        return new Daemon(syncs, recovery, reconciler, schedules, scheduler, node, shutdown, dsl);
     }
 }
