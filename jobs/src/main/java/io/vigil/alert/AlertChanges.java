@@ -3,6 +3,7 @@ package io.vigil.alert;
 import io.vigil.alert.evaluation.ActiveAlert;
 import io.vigil.alert.evaluation.AlertStateMachine;
 import io.vigil.alert.evaluation.AlertStatus;
+import io.vigil.alert.evaluation.AlertTransition;
 import io.vigil.alert.evaluation.ConnectionFacts;
 import io.vigil.alert.evaluation.EpisodeStart;
 import io.vigil.alert.evaluation.Evaluated;
@@ -17,8 +18,11 @@ import org.jooq.DSLContext;
  */
 public class AlertChanges {
 
-    /** @param notice the email part for this alert, or null if it mails nobody now */
-    public record Applied(boolean changed, AlertNotice notice) {
+    /**
+     * @param notice     the email part for this alert, or null if it mails nobody now
+     * @param transition the alert's firing or resolution, to log once the change commits; null if neither
+     */
+    public record Applied(boolean changed, AlertNotice notice, AlertTransition transition) {
     }
 
     private final AlertRepository alerts;
@@ -37,7 +41,7 @@ public class AlertChanges {
             if (current != null) {
                 alerts.delete(tx, current.id());
             }
-            return new Applied(step.changed(), null);
+            return new Applied(step.changed(), null, null);
         }
         boolean mail = step.due() != null && !silenced && !rule.recipients().isEmpty();
         if (mail) {
@@ -54,12 +58,14 @@ public class AlertChanges {
             id = current.id();
             alerts.update(tx, id, after, description, e.run(), now);
         }
+        AlertTransition transition = AlertTransition.between(rule, e.subject(), current == null ? null : current.status(),
+                after, description, silenced).orElse(null);
         if (!mail) {
-            return new Applied(step.changed(), null);
+            return new Applied(step.changed(), null, transition);
         }
         ConnectionFacts facts = e.connection() == null ? null : ConnectionFacts.of(e.connection(), now);
         Instant since = e.connection() == null ? after.since() : EpisodeStart.of(rule.type(), e.connection(), after.since());
         return new Applied(step.changed(), new AlertNotice(id, step.due(), rule.name(), rule.type(), rule.severity(), e.subject(),
-                description, since, after.resolvedAt(), rule.recipients(), facts, e.run(), rule.runbook()));
+                description, since, after.resolvedAt(), rule.recipients(), facts, e.run(), rule.runbook()), transition);
     }
 }

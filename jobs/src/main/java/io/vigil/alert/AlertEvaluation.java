@@ -4,6 +4,7 @@ import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 
 import io.vigil.alert.evaluation.ActiveAlert;
 import io.vigil.alert.evaluation.AlertStateMachine;
+import io.vigil.alert.evaluation.AlertTransition;
 import io.vigil.alert.evaluation.ConnectionHistory;
 import io.vigil.alert.evaluation.Evaluated;
 import io.vigil.alert.evaluation.Observations;
@@ -32,7 +33,8 @@ public class AlertEvaluation {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluation.class);
 
-    public record Report(boolean skipped, int alertsChanged, int emailsQueued) {
+    /** @param transitions the alerts that fired or resolved */
+    public record Report(boolean skipped, int alertsChanged, int emailsQueued, List<AlertTransition> transitions) {
     }
 
     private final DSLContext dsl;
@@ -58,8 +60,10 @@ public class AlertEvaluation {
 
     public Report evaluate(Instant slot) {
         Report report = dsl.transactionResult(configuration -> evaluate(configuration.dsl(), slot));
-        log.info("Alert evaluation for slot {}: {}", slot, report.skipped() ? "already done, skipped"
+        // Every slot has one: what changed is in the lines of the alerts themselves.
+        log.debug("Alert evaluation for slot {}: {}", slot, report.skipped() ? "already done, skipped"
                 : report.alertsChanged() + " alert(s) changed, " + report.emailsQueued() + " email(s) queued");
+        AlertTransitionLog.write(report.transitions());
         return report;
     }
 
@@ -67,7 +71,7 @@ public class AlertEvaluation {
         alerts.lockForChanges(tx);
         Instant latest = tx.select(DSL.max(ALERT_EVALUATION.SLOT)).from(ALERT_EVALUATION).fetchOne().value1();
         if (latest != null && !slot.isAfter(latest)) {
-            return new Report(true, 0, 0);
+            return new Report(true, 0, 0, List.of());
         }
         List<ActiveAlert> active = alerts.active(tx);
         Map<String, ActiveAlert> byKey = active.stream().collect(Collectors.toMap(a -> a.ruleId() + "/" + a.subject(),
@@ -79,6 +83,7 @@ public class AlertEvaluation {
         List<ConnectionHistory> fleet = watching ? histories.load(tx, slot) : List.of();
         int changed = 0;
         List<AlertNotice> notices = new ArrayList<>();
+        List<AlertTransition> transitions = new ArrayList<>();
         for (Evaluated e : Observations.of(rules, active, fleet, slot)) {
             boolean muted = e.rule().type().watchesConnections()
                     && silenced.stream().anyMatch(s -> s.matches(e.subject(), e.tags()));
@@ -88,12 +93,15 @@ public class AlertEvaluation {
             if (applied.notice() != null) {
                 notices.add(applied.notice());
             }
+            if (applied.transition() != null) {
+                transitions.add(applied.transition());
+            }
         }
         int emails = notifier.send(tx, "alerts:" + slot, notices);
         tx.insertInto(ALERT_EVALUATION, ALERT_EVALUATION.SLOT, ALERT_EVALUATION.EVALUATED_AT,
                         ALERT_EVALUATION.ALERTS_CHANGED, ALERT_EVALUATION.EMAILS_QUEUED)
                 .values(slot, clock.instant(), changed, emails)
                 .execute();
-        return new Report(false, changed, emails);
+        return new Report(false, changed, emails, transitions);
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.alert;
 
 import io.vigil.alert.evaluation.ActiveAlert;
 import io.vigil.alert.evaluation.AlertStateMachine;
+import io.vigil.alert.evaluation.AlertTransition;
 import io.vigil.alert.evaluation.Evaluated;
 import io.vigil.alert.evaluation.Observation;
 import io.vigil.alert.evaluation.RunFacts;
@@ -76,25 +77,27 @@ public class FailedRunAlerts implements RunWideListener, RecoveredRunObserver {
     private void record(JobExecution execution, RunRecovery recovery) {
         // Alerting must never change how the run itself ended.
         try {
-            dsl.transaction(configuration -> record(configuration.dsl(), execution, recovery));
+            AlertTransitionLog.write(dsl.transactionResult(configuration -> record(configuration.dsl(), execution, recovery)));
         } catch (RuntimeException e) {
             log.error("Could not record the alert for run {} of {}", execution.getId(),
                     execution.getJobInstance().getJobName(), e);
         }
     }
 
-    private void record(DSLContext tx, JobExecution execution, RunRecovery recovery) {
+    /** Returns the alerts that fired or resolved. */
+    private List<AlertTransition> record(DSLContext tx, JobExecution execution, RunRecovery recovery) {
         String job = execution.getJobInstance().getJobName();
         boolean failed = execution.getStatus() == BatchStatus.FAILED;
         // Most runs complete with nothing to resolve: they need not queue behind an evaluation's lock.
         if (!failed && !alerts.hasActiveRunAlert(tx, job)) {
-            return;
+            return List.of();
         }
         RunFacts run = failed ? facts(execution, recovery) : null;
         Instant now = clock.instant();
         alerts.lockForChanges(tx);
         List<ActiveAlert> active = alerts.active(tx);
         List<AlertNotice> notices = new ArrayList<>();
+        List<AlertTransition> transitions = new ArrayList<>();
         for (AlertRule rule : alerts.rules(tx).values()) {
             if (!rule.appliesToJob(job) || !rule.enabled()) {
                 continue;
@@ -112,8 +115,12 @@ public class FailedRunAlerts implements RunWideListener, RecoveredRunObserver {
             if (applied.notice() != null) {
                 notices.add(applied.notice());
             }
+            if (applied.transition() != null) {
+                transitions.add(applied.transition());
+            }
         }
         notifier.send(tx, "run:" + execution.getId(), notices);
+        return transitions;
     }
 
     private static RunFacts facts(JobExecution execution, RunRecovery recovery) {

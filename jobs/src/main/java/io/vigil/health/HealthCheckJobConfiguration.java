@@ -82,8 +82,9 @@ public class HealthCheckJobConfiguration {
 
     @Bean
     @StepScope
-    HealthCheckWriter healthCheckWriter(DSLContext dsl, CircuitRepository circuits, Clock clock,
-                                        @Value("#{stepExecution}") StepExecution step) {
-        return new HealthCheckWriter(dsl, circuits, clock, Slot.of(step).start(), step.getJobExecutionId());
+    HealthCheckWriter healthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses,
+                                        Clock clock, @Value("#{stepExecution}") StepExecution step) {
+        return new HealthCheckWriter(dsl, circuits, previousStatuses, clock, Slot.of(step).start(),
+                step.getJobExecutionId());
     }
 }

@@ -24,7 +24,7 @@ public class HealthCheckProcessor implements ItemProcessor<ProbedConnection, Hea
     public HealthCheckResult process(ProbedConnection item) {
         if (item.outcome() == null) {
             return new HealthCheckResult(item.connection().id(), item.connection().name(), HealthStatus.SKIPPED, null,
-                    null, null, skippedDetails(item.circuit()), null, item.checkedAt(), null);
+                    null, null, skippedDetails(item.circuit()), null, item.checkedAt(), item.circuit(), null);
         }
         if (item.quickTimeout() != null) {
             return quick(item, item.outcome());
@@ -49,7 +49,7 @@ public class HealthCheckProcessor implements ItemProcessor<ProbedConnection, Hea
             return new HealthCheckResult(item.connection().id(), item.connection().name(), HealthStatus.SKIPPED, null,
                     outcome.errorClass(), "no answer within the quick probe's " + item.quickTimeout().toMillis()
                             + " ms while the circuit is open: a full probe at " + circuit.nextAttemptAt(),
-                    skippedDetails(circuit), null, item.checkedAt(), null);
+                    skippedDetails(circuit), null, item.checkedAt(), circuit, null);
         }
         HealthStatusClassifier.Verdict verdict = classifier.classify(outcome, item.connection().latencySlo());
         return result(item, verdict, breaker.afterQuickProbe(circuit, result));
@@ -59,14 +59,14 @@ public class HealthCheckProcessor implements ItemProcessor<ProbedConnection, Hea
         ProbeOutcome outcome = item.outcome();
         Map<String, Object> details = new LinkedHashMap<>(outcome.details() == null ? Map.of() : outcome.details());
         if (verdict.status() == HealthStatus.DEGRADED) {
-            details.put("degradedBecause", verdict.reason());
+            details.put(HealthCheckResult.DEGRADED_BECAUSE, verdict.reason());
         }
         if (item.quickTimeout() != null) {
             details.put("quickProbe", true);
         }
         return new HealthCheckResult(item.connection().id(), item.connection().name(), verdict.status(),
                 outcome.latency().toNanos() / 1_000_000.0, outcome.errorClass(), outcome.errorMessage(), details,
-                outcome.stats(), item.checkedAt(), after.equals(item.circuit()) ? null : after);
+                outcome.stats(), item.checkedAt(), item.circuit(), after.equals(item.circuit()) ? null : after);
     }
 
     private static Map<String, Object> skippedDetails(Circuit circuit) {

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.excluded;
 import io.vigil.db.jooq.tables.records.DbStatsSnapshotRecord;
 import io.vigil.db.jooq.tables.records.HealthCheckRecord;
 import io.vigil.health.probe.DbStats;
+import io.vigil.health.status.HealthStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a chunk of checks, their stats and their circuits in the chunk's transaction. Every write is an
- * upsert on the natural key (connection, slot), so writing a slot again replaces rather than adds.
+ * upsert on the natural key (connection, slot), so writing a slot again replaces rather than adds. What
+ * changed (a connection's status, a circuit) is logged once the chunk commits.
  */
 public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
 
@@ -31,13 +33,16 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
 
     private final DSLContext dsl;
     private final CircuitRepository circuits;
+    private final PreviousStatuses previousStatuses;
     private final Clock clock;
     private final Instant slot;
     private final Long jobExecutionId;
 
-    public HealthCheckWriter(DSLContext dsl, CircuitRepository circuits, Clock clock, Instant slot, Long jobExecutionId) {
+    public HealthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses, Clock clock,
+                             Instant slot, Long jobExecutionId) {
         this.dsl = dsl;
         this.circuits = circuits;
+        this.previousStatuses = previousStatuses;
         this.clock = clock;
         this.slot = slot;
         this.jobExecutionId = jobExecutionId;
@@ -52,6 +57,8 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         List<DbStatsSnapshotRecord> snapshots = new ArrayList<>();
         List<Query> circuitUpdates = new ArrayList<>();
         Instant now = clock.instant();
+        Map<Long, HealthStatus> previous = previousStatuses.before(
+                chunk.getItems().stream().map(HealthCheckResult::connectionId).toList(), slot);
         for (HealthCheckResult result : chunk) {
             checks.add(check(result));
             if (result.stats() != null) {
@@ -86,6 +93,7 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         if (!circuitUpdates.isEmpty()) {
             dsl.batch(circuitUpdates).execute();
         }
+        HealthChangeLog.onCommit(chunk.getItems(), previous);
     }
 
     private static <T> InsertOnDuplicateSetMoreStep<DbStatsSnapshotRecord> setExcluded(

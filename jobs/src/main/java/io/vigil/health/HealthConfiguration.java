@@ -55,6 +55,11 @@ public class HealthConfiguration {
     }
 
     @Bean
+    PreviousStatuses previousStatuses(DSLContext dsl) {
+        return new PreviousStatuses(dsl);
+    }
+
+    @Bean
     CircuitReset circuitReset(FleetRepository fleet, CircuitRepository circuits, Clock clock) {
         return new CircuitReset(fleet, circuits, clock);
     }

@@ -17,6 +17,7 @@ public class LocalRuns implements RunWideListener {
     private final NodeRegistry registry;
     private final NodeIdentity node;
     private final Map<Long, JobExecution> running = new LinkedHashMap<>();
+    private int ended;
 
     public LocalRuns(NodeRegistry registry, NodeIdentity node) {
         this.registry = registry;
@@ -40,7 +41,15 @@ public class LocalRuns implements RunWideListener {
     public void afterJob(JobExecution execution) {
         synchronized (running) {
             running.remove(execution.getId());
+            ended++;
             running.notifyAll();
+        }
+    }
+
+    /** How many runs have ended here since this process started, however they ended. */
+    public int ended() {
+        synchronized (running) {
+            return ended;
         }
     }
 

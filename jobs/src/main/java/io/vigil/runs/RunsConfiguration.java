@@ -48,6 +48,11 @@ public class RunsConfiguration {
     }
 
     @Bean
+    FailedRunLog failedRunLog() {
+        return new FailedRunLog();
+    }
+
+    @Bean
     GracefulShutdown gracefulShutdown(LocalRuns localRuns, JobOperator jobOperator,
                                       @Value("${vigil.shutdown.timeout:60s}") Duration timeout) {
         return new GracefulShutdown(localRuns, jobOperator, timeout);

@@ -2,6 +2,8 @@ package io.vigil.schedule;
 
 import io.vigil.runs.DeclaredSync;
 import io.vigil.runs.DefaultSchedule;
+import io.vigil.runs.GracefulShutdown;
+import io.vigil.runs.NodeIdentity;
 import io.vigil.runs.NodeLossPolicy;
 import io.vigil.runs.RecoverySweep;
 import java.util.List;
@@ -54,7 +56,7 @@ public class ScheduleConfiguration {
 
     @Bean
     Daemon daemon(StartupSyncs syncs, RecoverySweep recovery, ScheduleReconciler reconciler, Schedules schedules,
-                  Scheduler scheduler) {
-        return new Daemon(syncs, recovery, reconciler, schedules, scheduler);
+                  Scheduler scheduler, NodeIdentity node, GracefulShutdown shutdown, DSLContext dsl) {
+        return new Daemon(syncs, recovery, reconciler, schedules, scheduler, node, shutdown, dsl);
     }
 }

@@ -131,7 +131,7 @@ public final class DaemonMemoryBenchmark {
 
             LogFollower follower = new LogFollower(log, t0);
             try {
-                double startedAt = follower.await(line -> line.contains("Vigil scheduler started"), Duration.ofMinutes(3),
+                double startedAt = follower.await(line -> line.contains("vigil started: node "), Duration.ofMinutes(3),
                         daemon);
                 System.out.printf(Locale.ROOT, "daemon started (scheduler running) after %.1f s%n", startedAt);
                 List<Slot> slots = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.vigil.health.CircuitRepository;
 import io.vigil.health.HealthCheckJobConfiguration;
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckWriter;
+import io.vigil.health.PreviousStatuses;
 import io.vigil.health.HealthProperties;
 import io.vigil.health.circuit.Circuit;
 import io.vigil.health.fleet.ConnectionDeclaration;
@@ -348,7 +349,8 @@ public final class FanOutBenchmark {
 
         // The writer on results shaped like the benchmark's: (1 - share) UP, share DOWN with a circuit update.
         List<MonitoredTarget> todo = fleet.enabledWithoutCheck(slot);
-        HealthCheckWriter writer = new HealthCheckWriter(dsl, circuits, context.getBean(SettableClock.class), slot, null);
+        HealthCheckWriter writer = new HealthCheckWriter(dsl, circuits, context.getBean(PreviousStatuses.class),
+                context.getBean(SettableClock.class), slot, null);
         List<HealthCheckResult> results = new ArrayList<>(todo.size());
         Instant now = slot;
         for (int i = 0; i < todo.size(); i++) {
@@ -357,9 +359,9 @@ public final class FanOutBenchmark {
             results.add(down
                     ? new HealthCheckResult(t.id(), t.name(), HealthStatus.DOWN, (double) options.timeout.toMillis(),
                             "HttpTimeoutException", "GET " + t.address() + ": request timed out", Map.of(), null, now,
-                            new Circuit(Circuit.State.CLOSED, 1, null, null))
+                            Circuit.closed(), new Circuit(Circuit.State.CLOSED, 1, null, null))
                     : new HealthCheckResult(t.id(), t.name(), HealthStatus.UP, 1.5, null, null,
-                            Map.of("statusCode", 200), null, now, null));
+                            Map.of("statusCode", 200), null, now, Circuit.closed(), null));
         }
         long t0 = System.nanoTime();
         double longest = 0;

@@ -24,17 +24,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A failed run mails the operators and the JOB_FAILED rules' recipients the command that restarts it;
  * failing again does not mail again; the restarted run completes and resolves the alert in its thread.
  */
 @VigilSpringTest
+@ExtendWith(OutputCaptureExtension.class)
 class FailedRunAlertTest {
 
     private static final Instant S0 = TestBeans.START;
@@ -50,7 +54,7 @@ class FailedRunAlertTest {
     @Autowired DSLContext dsl;
 
     @Test
-    void aFailedRunMailsTheRestartCommandThatWorks() throws Exception {
+    void aFailedRunMailsTheRestartCommandThatWorks(CapturedOutput output) throws Exception {
         fleetSync.sync(List.of(new ConnectionDeclaration("vigil-itself", "postgresql",
                 "127.0.0.1:" + database.port() + "/" + database.name(), "postgres", null, Duration.ofSeconds(3),
                 Duration.ofSeconds(2), List.of(), true)));
@@ -62,6 +66,11 @@ class FailedRunAlertTest {
 
         JobExecution failed = launch(S0);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ") && line.contains("run " + failed.getId()
+                + " of healthCheckJob for slot 2026-11-23T10:00:00Z FAILED in step probe: ")))
+                .as("the log says it in one line, with where to look").singleElement().satisfies(line -> assertThat(line)
+                        .containsPattern("relation \"vigil.db_stats_snapshot\" does not exist.* \\(see: vigil jobs show "
+                                + failed.getId() + "\\)$"));
 
         EmailOutboxRecord firing = mailTo(dsl, "ops@example.com").getFirst();
         assertThat(mailTo(dsl, "ops@example.com")).hasSize(1);

@@ -14,32 +14,31 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Vigil's Spring context, started on the first bean a command asks for. Commands print only their
- * result on stdout, so they log at WARN, to stderr; the daemon logs at INFO as Spring Boot does.
- * Properties given on the command line win over both.
+ * result on stdout, so they log at WARN, to stderr; the daemon logs Vigil's own lines at INFO and the
+ * frameworks' from WARN (application.yml's logging.level), to stdout as Spring Boot does. Properties given
+ * on the command line win over both.
  */
 public final class SpringVigilContext implements VigilContext {
 
     private final List<String> springArguments;
     private final Map<String, Object> defaults;
-    private final boolean daemon;
     private final CountDownLatch closed = new CountDownLatch(1);
     private ConfigurableApplicationContext context;
 
-    private SpringVigilContext(List<String> springArguments, Map<String, Object> defaults, boolean daemon) {
+    private SpringVigilContext(List<String> springArguments, Map<String, Object> defaults) {
         this.springArguments = springArguments;
         this.defaults = defaults;
-        this.daemon = daemon;
     }
 
     /** For the commands: quiet, started when first needed. */
     public static SpringVigilContext forCommands(List<String> springArguments) {
         return new SpringVigilContext(springArguments,
-                Map.of("logging.config", CommandSettings.LOGGING_CONFIG), false);
+                Map.of("logging.config", CommandSettings.LOGGING_CONFIG));
     }
 
-    /** For {@code vigil run}: logs at INFO. */
+    /** For {@code vigil run}: logs at INFO; its start is the daemon's own line, which says more than Spring's. */
     public static SpringVigilContext forDaemon(List<String> springArguments) {
-        return new SpringVigilContext(springArguments, Map.of(), true);
+        return new SpringVigilContext(springArguments, Map.of());
     }
 
     @Override
@@ -61,7 +60,7 @@ public final class SpringVigilContext implements VigilContext {
                 context = new SpringApplicationBuilder(VigilApplication.class)
                         .web(WebApplicationType.NONE)
                         .bannerMode(Banner.Mode.OFF)
-                        .logStartupInfo(daemon)
+                        .logStartupInfo(false)
                         .properties(defaults)
                         .listeners(new ClosedListener())
                         .run(springArguments.toArray(String[]::new));

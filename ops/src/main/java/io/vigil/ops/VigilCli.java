@@ -48,7 +48,20 @@ public final class VigilCli implements Runnable {
     private boolean verbose;
 
     public static void main(String[] args) {
+        withoutJooqBanner();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * jOOQ logs its logo and a "tip of the day" the first time it renders SQL unless these are set before it
+     * loads; set here, they stay away also when an operator turns jOOQ's INFO lines back on. -D still wins.
+     */
+    static void withoutJooqBanner() {
+        for (String property : new String[] {"org.jooq.no-logo", "org.jooq.no-tips"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "true");
+            }
+        }
     }
 
     /** Runs one command line against the database it configures, and closes everything it started. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -22,7 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * vigil run as it really runs: its own JVM, started, then stopped with SIGTERM (what systemd and Ctrl-C
- * send), and it must shut down gracefully: its node checks out and nothing fails on the way.
+ * send), and it must shut down gracefully: its node checks out and nothing fails on the way. Its log
+ * says both in a line of its own, and none of the frameworks' start-up banners.
  */
 class RunCommandTest {
 
@@ -33,16 +35,33 @@ class RunCommandTest {
     void startsTheSchedulerOnTheConfiguredDatabaseAndShutsDownGracefullyOnSigterm() throws Exception {
         TestDatabase database = PostgresServer.newDatabase("vigil_run");
         DSLContext dsl = database.dsl();
-        try (Daemon daemon = Daemon.start("--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(), "--spring.datasource.password=")) {
+        // What a URL may carry besides where the database is (its query string) stays out of the log.
+        String url = database.url() + (database.url().contains("?") ? "&" : "?") + "ApplicationName=vigil-run-test";
+        String where = database.url().replaceFirst("^jdbc:", "").replaceFirst("\\?.*", "");
+        try (Daemon daemon = Daemon.start("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + database.user(), "--spring.datasource.password=",
+                // A framework's INFO lines come back when asked for. jOOQ's logo and tip are INFO lines of
+                // org.jooq.Constants: with it at INFO, only vigil's org.jooq.no-logo and no-tips keep them away.
+                "--logging.level.com.zaxxer.hikari=INFO", "--logging.level.org.jooq.Constants=INFO")) {
             daemon.awaitStarted();
             daemon.awaitHeartbeat(dsl);
             assertThat(dsl.fetchCount(dsl.selectFrom("vigil.qrtz_triggers").where("trigger_name = 'healthCheckJob'")))
                     .as("the configured schedule is installed").isEqualTo(1);
+            String node = dsl.fetchValue("select node_id from vigil.node").toString();
+            assertThat(daemon.log().lines().filter(line -> line.contains("vigil started: "))).singleElement()
+                    .satisfies(line -> assertThat(line).contains("vigil started: node " + node + ", database " + where
+                                    + " (PostgreSQL ")
+                            .endsWith("), 5 schedule(s) installed: dailyRollupJob, healthCheckJob, mailDeliveryJob, "
+                                    + "retentionJob, rollupJob")
+                            .doesNotContain("ApplicationName").doesNotContain("user="));
+            assertThat(daemon.log()).contains("vigil - Start completed")
+                    .doesNotContain("Thank you for using jOOQ").doesNotContain("tip of the day");
 
             daemon.terminateGracefully();
 
             assertThat(dsl.fetchCount(dsl.selectFrom("vigil.node"))).as("its node checked out").isZero();
+            assertThat(daemon.log()).containsPattern("vigil stopped: node " + Pattern.quote(node) + ", \\d+ runs? finished, "
+                    + "none left for restart\n").contains("vigil - Shutdown completed");
         }
     }
 
@@ -54,6 +73,11 @@ class RunCommandTest {
             daemon.awaitHeartbeat(embeddedServer(dataDirectory));
 
             daemon.terminateGracefully();
+            assertThat(daemon.log()).as("at the levels Vigil ships").contains("vigil stopped: node ")
+                    .doesNotContain("HikariPool").doesNotContain("HikariDataSource")
+                    .doesNotContain("Quartz Scheduler").doesNotContain("Scheduler meta-data")
+                    .doesNotContain("Thank you for using jOOQ").doesNotContain("tip of the day")
+                    .doesNotContain("No active profile set");
 
             assertThat(dataDirectory.resolve("postmaster.pid")).as("its PostgreSQL is stopped").doesNotExist();
         } finally {
@@ -88,7 +112,11 @@ class RunCommandTest {
         }
 
         void awaitStarted() {
-            process.awaitLog("Vigil scheduler started as", Duration.ofSeconds(STARTUP_SECONDS));
+            process.awaitLog("vigil started: node ", Duration.ofSeconds(STARTUP_SECONDS));
+        }
+
+        String log() {
+            return process.log();
         }
 
         /**
@@ -106,7 +134,7 @@ class RunCommandTest {
             int status = process.terminate(Duration.ofSeconds(SHUTDOWN_SECONDS));
             // 143 = 128 + SIGTERM: the JVM's status after a signal, whatever the shutdown hooks did.
             assertThat(status).as(process.log()).isEqualTo(143);
-            assertThat(process.log()).contains("Shutdown completed")
+            assertThat(process.log()).contains("vigil stopped: node ")
                     .doesNotContainPattern("(?m)^\\S+ +ERROR ")
                     .doesNotContain("Failed to validate connection")
                     .doesNotContain("Failed to stop bean");

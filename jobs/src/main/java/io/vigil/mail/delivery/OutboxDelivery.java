@@ -32,8 +32,11 @@ public class OutboxDelivery {
 
     private enum Outcome { NOTHING_DUE, SENT, RETRYING, FAILED }
 
-    /** @param serverUnavailable whether the next email would fail the same way now */
-    private record Attempt(Outcome outcome, boolean serverUnavailable) {
+    /**
+     * @param serverUnavailable whether the next email would fail the same way now
+     * @param warning           what to log once the attempt's transaction has committed; null if nothing
+     */
+    private record Attempt(Outcome outcome, boolean serverUnavailable, String warning) {
     }
 
     private final OutboxStore store;
@@ -63,6 +66,10 @@ public class OutboxDelivery {
         boolean serverUnavailable = false;
         for (int i = 0; i < batchSize; i++) {
             Attempt attempt = transactions.inNewTransaction(this::deliverOne);
+            // Only now: an attempt rolled back is made again, and must not have been told already.
+            if (attempt.warning() != null) {
+                log.warn("{}", attempt.warning());
+            }
             switch (attempt.outcome()) {
                 case NOTHING_DUE -> { }
                 case SENT -> sent++;
@@ -84,7 +91,7 @@ public class OutboxDelivery {
     private Attempt deliverOne() {
         Optional<QueuedEmail> due = store.claimDue(clock.instant());
         if (due.isEmpty()) {
-            return new Attempt(Outcome.NOTHING_DUE, false);
+            return new Attempt(Outcome.NOTHING_DUE, false, null);
         }
         QueuedEmail email = due.get();
         try {
@@ -96,7 +103,7 @@ public class OutboxDelivery {
             return failed(email, e);
         }
         store.markSent(email.id(), clock.instant());
-        return new Attempt(Outcome.SENT, false);
+        return new Attempt(Outcome.SENT, false, null);
     }
 
     private Attempt failed(QueuedEmail email, SendFailure failure) {
@@ -107,14 +114,14 @@ public class OutboxDelivery {
                 ? Optional.empty() : retries.nextAttempt(attempts, now);
         if (next.isEmpty()) {
             store.markFailed(email.id(), failure.getMessage());
-            log.error("Email {} ({}) FAILED after {} attempt(s) to {}, the last: {}; once the cause is fixed, "
-                    + "send it again with vigil mail retry {}", email.id(), email.messageId(), attempts,
-                    transport.describe(), failure.getMessage(), email.id());
-            return new Attempt(Outcome.FAILED, serverUnavailable);
+            return new Attempt(Outcome.FAILED, serverUnavailable, "email " + email.id() + " to "
+                    + RecipientDomains.of(email.recipients()) + " FAILED for good after " + attempts + " attempt(s) to "
+                    + transport.describe() + ": " + failure.getMessage() + "; once the cause is fixed, send it again "
+                    + "with vigil mail retry " + email.id() + " (see: vigil mail list --failed)");
         }
         store.markRetry(email.id(), failure.getMessage(), next.get());
-        log.warn("Email {} ({}) not sent, attempt {} of {} to {}: {}; next attempt at {}", email.id(), email.messageId(),
-                attempts, retries.maxAttempts(), transport.describe(), failure.getMessage(), next.get());
-        return new Attempt(Outcome.RETRYING, serverUnavailable);
+        return new Attempt(Outcome.RETRYING, serverUnavailable, "Email " + email.id() + " (" + email.messageId()
+                + ") not sent, attempt " + attempts + " of " + retries.maxAttempts() + " to " + transport.describe() + ": "
+                + failure.getMessage() + "; next attempt at " + next.get());
     }
 }

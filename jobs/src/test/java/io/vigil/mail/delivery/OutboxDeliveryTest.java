@@ -73,8 +73,11 @@ class OutboxDeliveryTest {
         assertThat(failed.getStatus()).isEqualTo("FAILED");
         assertThat(failed.getAttempts()).isEqualTo(3);
         assertThat(failed.getLastError()).startsWith("could not write an .eml file to " + directory);
-        assertThat(output.getAll()).contains("Email " + id + " (" + failed.getMessageId() + ") FAILED after 3 attempt(s)")
-                .contains("send it again with vigil mail retry " + id);
+        String failedForGood = "email " + id + " to example.com FAILED for good after 3 attempt(s) to .eml files in "
+                + directory + ": " + failed.getLastError() + "; once the cause is fixed, send it again with vigil mail retry "
+                + id + " (see: vigil mail list --failed)";
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ") && line.endsWith(failedForGood)))
+                .as("one line, once, naming the domain and not the recipient").hasSize(1);
 
         clock.advance(Duration.ofDays(1));
         assertThat(delivery.deliverDue().failed()).as("a FAILED email waits for an operator").isZero();

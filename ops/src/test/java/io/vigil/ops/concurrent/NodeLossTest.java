@@ -36,7 +36,7 @@ class NodeLossTest {
     private static final Duration STALE_AFTER = Duration.ofSeconds(4);
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Duration BOUND = Duration.ofSeconds(90);
-    private static final String STARTED = "Vigil scheduler started as";
+    private static final String STARTED = "vigil started: node ";
     private static final int CONNECTIONS = 2;
 
     private final HoldingTarget target = new HoldingTarget();
