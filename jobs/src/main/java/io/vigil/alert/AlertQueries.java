@@ -16,7 +16,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Alerts for the command line: the active ones, and with {@code all} the latest resolved ones too. */
+/** Alerts for the command line: the active ones, and with {@code all} the latest resolved ones too, or one connection's. */
 public class AlertQueries {
 
     static final int MAX_RESOLVED = 100;
@@ -38,6 +38,12 @@ public class AlertQueries {
             alerts.addAll(query(ALERT.STATE.eq(AlertState.RESOLVED.name()), MAX_RESOLVED));
         }
         return alerts;
+    }
+
+    /** The active alerts on one connection, most urgent first. */
+    public List<AlertSummary> activeOn(String connection) {
+        return query(ALERT.STATE.ne(AlertState.RESOLVED.name()).and(MONITORED_CONNECTION.NAME.eq(connection)),
+                Integer.MAX_VALUE);
     }
 
     private List<AlertSummary> query(Condition which, int limit) {

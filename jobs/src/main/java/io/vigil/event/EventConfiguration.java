@@ -18,4 +18,9 @@ public class EventConfiguration {
                                 @Value("${vigil.retention.events:90d}") Duration retention) {
         return new EventImporter(dsl, partitions, new EventValidator(maxFutureSkew, retention), clock);
     }
+
+    @Bean
+    EventSummaryQuery eventSummaryQuery(DSLContext dsl, Clock clock) {
+        return new EventSummaryQuery(dsl, clock);
+    }
 }

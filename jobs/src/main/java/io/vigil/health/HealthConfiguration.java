@@ -1,6 +1,7 @@
 package io.vigil.health;
 
 import io.vigil.health.circuit.CircuitBreaker;
+import io.vigil.health.fleet.ConnectionDetailQuery;
 import io.vigil.health.fleet.FleetProperties;
 import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetRepository;
@@ -42,6 +43,11 @@ public class HealthConfiguration {
     @Bean
     FleetQueries fleetQueries(DSLContext dsl) {
         return new FleetQueries(dsl);
+    }
+
+    @Bean
+    ConnectionDetailQuery connectionDetailQuery(DSLContext dsl, Clock clock) {
+        return new ConnectionDetailQuery(dsl, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.vigil.rollup;
 
+import io.vigil.database.ViewRefreshes;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -7,7 +8,8 @@ import org.jooq.impl.DSL;
 /**
  * Refreshes the dashboards' materialised views. CONCURRENTLY keeps them readable during the refresh;
  * PostgreSQL refuses it for a view that was never populated (created WITH NO DATA), so the first refresh
- * is a plain one. Each view has the unique index CONCURRENTLY needs (V4).
+ * is a plain one. Each view has the unique index CONCURRENTLY needs (V4, V10). The refresh and the
+ * record of its time commit together, so the time shown with a view is the one its rows were computed at.
  */
 public class MaterializedViews {
 
@@ -23,9 +25,11 @@ public class MaterializedViews {
         if (!VIEWS.contains(view)) {
             throw new IllegalArgumentException("unknown materialised view '" + view + "': known are " + VIEWS);
         }
-        boolean populated = Boolean.TRUE.equals(dsl.fetchValue(
-                "select relispopulated from pg_catalog.pg_class where oid = to_regclass(?)", "vigil." + view));
-        dsl.execute(populated ? "REFRESH MATERIALIZED VIEW CONCURRENTLY {0}" : "REFRESH MATERIALIZED VIEW {0}",
-                DSL.name("vigil", view));
+        dsl.transaction(tx -> {
+            boolean populated = ViewRefreshes.of(tx.dsl(), view).populated();
+            tx.dsl().execute(populated ? "REFRESH MATERIALIZED VIEW CONCURRENTLY {0}" : "REFRESH MATERIALIZED VIEW {0}",
+                    DSL.name("vigil", view));
+            ViewRefreshes.recordRefresh(tx.dsl(), view);
+        });
     }
 }

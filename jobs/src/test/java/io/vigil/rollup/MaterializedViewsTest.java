@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.database.MonthlyPartitions;
 import io.vigil.database.PartitionedTable;
+import io.vigil.database.ViewRefreshes;
 import io.vigil.testing.EmbeddedPostgresExtension;
 import io.vigil.testing.EventData;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,15 +57,19 @@ class MaterializedViewsTest {
         new HealthHourlyFold(dsl).fold(new FoldWindow(0, changes));
 
         MaterializedViews views = new MaterializedViews(dsl);
+        assertThat(ViewRefreshes.of(dsl, "connection_health_summary")).isEqualTo(new ViewRefreshes.Refresh(false, null));
         views.refresh("connection_health_summary");
+        Instant before = dsl.fetchValue(DSL.currentInstant());
         views.refresh("connection_health_summary"); // populated now: CONCURRENTLY
+        Instant after = dsl.fetchValue(DSL.currentInstant());
 
         List<Record> rows = dsl.resultQuery("""
-                SELECT period, checks, availability, latency_p95_ms, last_status, last_checked_at, last_failure_at,
-                       last_failure_message
+                SELECT period, checks, skipped, availability, latency_p95_ms, last_status, last_checked_at,
+                       last_failure_at, last_failure_message
                 FROM vigil.connection_health_summary ORDER BY checks""").fetch();
         assertThat(rows).extracting(r -> r.get("period")).containsExactly("24h", "7d", "30d");
         assertThat(rows).extracting(r -> r.get("checks", Long.class)).containsExactly(24L, 34L, 39L);
+        assertThat(rows).extracting(r -> r.get("skipped", Long.class)).containsExactly(2L, 2L, 2L);
         assertThat(rows).extracting(r -> r.get("availability", Double.class)).containsExactly(20.0 / 22, 30.0 / 32, 30.0 / 37);
         // percentile_cont(0.95) of 1..20 is 19 + 0.05 * (20 - 19); with ten 900s, the top five percent are 900.
         assertThat(rows).extracting(r -> r.get("latency_p95_ms", Double.class)).containsExactly(19.05, 900.0, 900.0);
@@ -75,6 +81,10 @@ class MaterializedViewsTest {
         });
         assertThat(dsl.resultQuery("SELECT relispopulated FROM pg_class WHERE oid = 'vigil.connection_health_summary'::regclass")
                 .fetchOne(0, Boolean.class)).isTrue();
+        ViewRefreshes.Refresh refresh = ViewRefreshes.of(dsl, "connection_health_summary");
+        assertThat(refresh.populated()).isTrue();
+        assertThat(refresh.refreshedAt()).as("the last refresh's now()").isBetween(before, after);
+        assertThat(ViewRefreshes.of(dsl, "event_daily_summary")).isEqualTo(new ViewRefreshes.Refresh(false, null));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.vigil.ops;
 
+import io.vigil.alert.AlertQueries;
 import io.vigil.health.CircuitReset;
 import io.vigil.health.HealthCheckResult;
 import io.vigil.health.HealthCheckService;
 import io.vigil.health.circuit.Circuit;
+import io.vigil.health.fleet.ConnectionDetailQuery;
 import io.vigil.health.fleet.FleetQueries;
 import io.vigil.health.fleet.FleetStatus;
-import io.vigil.health.probe.DbStats;
 import io.vigil.health.status.HealthStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fleet", description = "The monitored connections: their last status, or a probe now.")
+@Command(name = "fleet", description = "The monitored connections: their last status, one in full, or a probe now.")
 final class FleetCommand implements Runnable {
 
     private final VigilContext context;
@@ -48,6 +49,23 @@ final class FleetCommand implements Runnable {
                 ? "no connections: declare them under vigil.fleet.connections\n"
                 : ListTables.fleet(fleet).render());
         out().flush();
+        return 0;
+    }
+
+    @Command(name = "show",
+            description = {"Shows one connection in full: availability, stats, circuit, status changes and alerts.",
+                    "Availability and p95 latency over 24 hours, 7 and 30 days come from the health summary, "
+                            + "which dailyRollupJob refreshes nightly."})
+    int show(@Parameters(paramLabel = "NAME", description = "The connection (see vigil fleet list).") String name,
+             @Option(names = "--json", description = "Print JSON for scripts.") boolean json) {
+        ConnectionReport report = new ConnectionReport(context.bean(ConnectionDetailQuery.class).show(name),
+                context.bean(AlertQueries.class).activeOn(name));
+        if (json) {
+            Json.print(out(), report);
+        } else {
+            out().print(report.text());
+            out().flush();
+        }
         return 0;
     }
 
@@ -89,15 +107,8 @@ final class FleetCommand implements Runnable {
         if (result.details() != null) {
             facts.putAll(result.details());
         }
-        DbStats stats = result.stats();
-        if (stats != null) {
-            facts.put("server version", stats.serverVersion());
-            facts.put("connections", usedOf(stats.connectionsUsed(), stats.connectionsMax()));
-            facts.put("cache hit ratio", stats.cacheHitRatio());
-            facts.put("database size bytes", stats.databaseSizeBytes());
-            facts.put("longest transaction s", stats.longestTransactionSeconds());
-            facts.put("memory used bytes", usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes()));
-            facts.put("keyspace hit rate", stats.keyspaceHitRate());
+        if (result.stats() != null) {
+            facts.putAll(StatsLines.of(result.stats()));
         }
         facts.forEach((label, value) -> {
             if (value != null) {
@@ -105,10 +116,6 @@ final class FleetCommand implements Runnable {
             }
         });
         out.flush();
-    }
-
-    private static String usedOf(Number used, Number max) {
-        return used == null ? null : max == null ? used.toString() : used + " of " + max;
     }
 
     private PrintWriter out() {

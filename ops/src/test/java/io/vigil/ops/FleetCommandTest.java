@@ -46,7 +46,8 @@ class FleetCommandTest {
                 declaration("http-ok", "http", http.url("/ok"), List.of("test", "web")),
                 declaration("closed-port", "postgresql", "127.0.0.1:" + closedPort + "/x", List.of()),
                 declaration("never-checked", "redis", "127.0.0.1:" + closedPort, List.of("later")),
-                declaration("added-later", "http", http.url("/ok"), List.of())));
+                declaration("added-later", "http", http.url("/ok"), List.of()),
+                declaration("local-pg", "postgresql", "127.0.0.1:5432/postgres", List.of())));
     }
 
     @AfterAll
@@ -92,6 +93,18 @@ class FleetCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).matches("(?s)http-ok: UP in [\\d.]+ ms\n.*");
+    }
+
+    @Test
+    void testOfAPostgresqlTargetPrintsItsStatsInHumanUnits() {
+        Cli.Result result = cli.run("fleet", "test", "local-pg");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .containsPattern("(?m)^  server version +\\d+\\.\\d+")
+                .containsPattern("(?m)^  connections +\\d+ of \\d+$")
+                .containsPattern("(?m)^  database size +\\d+\\.\\d (KB|MB|GB)$")
+                .doesNotContain("bytes");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.vigil.alert.notification;
 
-import io.vigil.alert.evaluation.Conditions;
 import io.vigil.alert.evaluation.ConnectionFacts;
 import io.vigil.alert.evaluation.NotificationKind;
 import io.vigil.alert.evaluation.RunFacts;
@@ -131,13 +130,7 @@ final class NoticeView {
         return TIME.format(instant);
     }
 
-    /** A figure with what it rests on: skipped checks measure nothing, so they are named, not counted. */
     private static String availability(ConnectionFacts c) {
-        String skipped = c.skipped24h() == 0 ? "" : " (" + c.skipped24h() + " skipped, not counted)";
-        if (c.availability24h() == null) {
-            return c.skipped24h() == 0 ? null : "no real check in the last 24 hours" + skipped;
-        }
-        return Conditions.percent(c.availability24h()) + " of " + c.checks24h() + (c.checks24h() == 1 ? " check" : " checks")
-                + " over the last 24 hours" + skipped;
+        return AvailabilityText.of(c.availability24h(), c.checks24h(), c.skipped24h(), "24 hours");
     }
 }

@@ -21,6 +21,10 @@ public class FleetQueries {
     }
 
     public List<FleetStatus> statuses() {
+        return statuses(DSL.noCondition());
+    }
+
+    List<FleetStatus> statuses(Condition connections) {
         var latest = latestCheck("latest", DSL.noCondition());
         var real = latestCheck("real", HEALTH_CHECK.STATUS.ne("SKIPPED"));
         return dsl.select(MONITORED_CONNECTION.NAME, MONITORED_CONNECTION.PROVIDER, MONITORED_CONNECTION.ADDRESS,
@@ -33,6 +37,7 @@ public class FleetQueries {
                 .leftJoin(DSL.lateral(latest)).on(DSL.trueCondition())
                 .leftJoin(DSL.lateral(real)).on(DSL.trueCondition())
                 .leftJoin(CIRCUIT_STATE).on(CIRCUIT_STATE.CONNECTION_ID.eq(MONITORED_CONNECTION.ID))
+                .where(connections)
                 .orderBy(MONITORED_CONNECTION.NAME)
                 .fetch(r -> new FleetStatus(r.value1(), r.value2(), r.value3(), Arrays.asList(r.value4()), r.value5(),
                         r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
