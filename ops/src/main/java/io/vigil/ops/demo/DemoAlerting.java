@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demo's alert rules and mail: a target that is down and one slower than its SLO fire at their first
- * check (no {@code for}, so the demo need not wait), and with no SMTP server the emails are written as
- * {@code .eml} files into the demo's directory, where a mail client opens them.
+ * The demo's alert rules and mail: a target that is down (two checks in a row, the default) and one
+ * slower than its SLO. Both hold at the demo's check because its history comes first, and fire at once
+ * (no {@code for}, so the demo need not wait). With no SMTP server the emails are written as {@code .eml}
+ * files into the demo's outbox directory, where a mail client opens them.
  */
 final class DemoAlerting {
 
@@ -15,20 +16,15 @@ final class DemoAlerting {
     private DemoAlerting() {
     }
 
-    static Path outbox(Path home) {
-        return home.resolve("outbox");
-    }
-
     /** Configuration lines, in the demo's properties file. */
-    static List<String> configuration(Path home) {
+    static List<String> configuration(Path outbox) {
         return List.of(
                 "# No SMTP server: emails become .eml files in the outbox directory.",
                 "spring.mail.host=",
-                "vigil.mail.outbox-dir=" + outbox(home),
+                "vigil.mail.outbox-dir=" + outbox,
                 "vigil.alerts.operators=ops@example.com",
                 "vigil.alerts.rules[0].name=target-down",
                 "vigil.alerts.rules[0].type=DOWN",
-                "vigil.alerts.rules[0].threshold=1",
                 "vigil.alerts.rules[0].severity=CRITICAL",
                 "vigil.alerts.rules[0].tags=demo",
                 "vigil.alerts.rules[0].recipients=" + RECIPIENT,
