@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * query ──▶ runs, database                       every family's QueryProvider on one direct connection
  * health, rollup, mail, retention ──▶ runs, database     the job families; none knows another, but
  * alert ──▶ mail, runs                                    alert, which writes mail's outbox
- * event ──▶ database, db                                  the importer and the summary (no job of its own yet)
+ * event ──▶ runs, database, db                            the importer and the summary (no job of its own yet)
  * secret, time: plain, shared by health and mail
  * </pre>
  */
@@ -56,7 +56,7 @@ public final class Architecture {
             Map.entry("io.vigil.health.fleet", Set.of("io.vigil.health.probe", "io.vigil.runs", "io.vigil.database",
                     "io.vigil.db")),
             Map.entry("io.vigil.rollup", Set.of("io.vigil.runs", "io.vigil.database", "io.vigil.db")),
-            Map.entry("io.vigil.event", Set.of("io.vigil.event.parse", "io.vigil.database", "io.vigil.db")),
+            Map.entry("io.vigil.event", Set.of("io.vigil.event.parse", "io.vigil.runs", "io.vigil.database", "io.vigil.db")),
             Map.entry("io.vigil.event.parse", Set.of()),
             Map.entry("io.vigil.mail", Set.of("io.vigil.mail.delivery", "io.vigil.runs", "io.vigil.db")),
             Map.entry("io.vigil.mail.delivery", Set.of("io.vigil.secret", "io.vigil.time")),

@@ -83,7 +83,8 @@ class ReadOnlyCommandsTest {
     @Test
     void everyReadOnlyCommandPrintsWhatTheSpringContextPrintsWithoutStartingIt() {
         List<List<String>> lines = List.of(List.of("jobs", "list"), List.of("jobs", "show", String.valueOf(run)),
-                List.of("fleet", "list"), List.of("alerts", "list"), List.of("alerts", "list", "--all"),
+                List.of("fleet", "list"), List.of("fleet", "show", "orders-db"), List.of("events", "summary"),
+                List.of("alerts", "list"), List.of("alerts", "list", "--all"),
                 List.of("mail", "list"), List.of("schedule", "list"), List.of("nodes"));
         for (List<String> line : lines) {
             for (List<String> command : List.of(line, plus(line, "--json"))) {
