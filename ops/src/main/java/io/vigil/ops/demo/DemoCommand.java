@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         Shown shown = show(directory, out);
         // Measured once the demo's PostgreSQL has stopped, so that the figure is what stays.
         new DemoNextSteps(directory.path(), directory.size(), shown.healthCheckRun(), shown.lastingTargets(),
-                shown.vigilItselfPort(), DemoNextSteps.runningJar()).print(out);
+                shown.vigilItselfPort(), DemoNextSteps.vigilCommand()).print(out);
         out.flush();
         return shown.completed() ? 0 : 1;
     }

@@ -2,6 +2,7 @@ package io.vigil.ops.demo;
 
 import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +13,32 @@ import java.util.Locale;
  * directory, then plain {@code vigil} lines, which find the demo's configuration there), which demo
  * targets ended with the demo, and how much disk it leaves.
  *
- * @param jar the jar this process runs from, or null when it was started otherwise (from a class path)
+ * @param vigil what {@code vigil} stands for in those lines, or null when it cannot be told
  */
 record DemoNextSteps(Path directory, long bytes, long healthCheckRun, List<String> lastingTargets,
-                     int vigilItselfPort, Path jar) {
+                     int vigilItselfPort, String vigil) {
 
     DemoNextSteps {
         lastingTargets = List.copyOf(lastingTargets);
     }
 
-    /** The jar this JVM was started from with {@code java -jar}, or null. */
-    static Path runningJar() {
+    /**
+     * The launcher this JVM was started by (it says so in VIGIL_LAUNCHER), else the one beside the jar
+     * run with {@code java -jar} (ops/bin/vigil for ops/target/vigil.jar), else that jar; null when the
+     * JVM was started from a class path.
+     */
+    static String vigilCommand() {
+        String launcher = System.getenv("VIGIL_LAUNCHER");
+        if (launcher != null && !launcher.isBlank()) {
+            return launcher;
+        }
         String classPath = System.getProperty("java.class.path", "");
-        return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
-                ? Path.of(classPath).toAbsolutePath()
-                : null;
+        if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+            return null;
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        Path beside = jar.getParent().resolveSibling("bin").resolve("vigil");
+        return Files.isExecutable(beside) ? beside.normalize().toString() : "java -jar " + jar;
     }
 
     /** The commands to paste after {@code cd}, without the leading {@code vigil}. */
@@ -43,9 +55,9 @@ record DemoNextSteps(Path directory, long bytes, long healthCheckRun, List<Strin
                 + " (config/application.properties):");
         out.println("  cd " + directory);
         commands().forEach(command -> out.println("  vigil " + command));
-        out.println(jar == null
-                ? "where vigil is the vigil command (java -jar vigil.jar)."
-                : "where vigil is java -jar " + jar + " (in a shell: alias vigil=\"java -jar " + jar + "\").");
+        out.println(vigil == null
+                ? "where vigil is the vigil command (ops/bin/vigil, or java -jar vigil.jar)."
+                : "where vigil is " + vigil + " (in a shell: alias vigil=\"" + vigil + "\").");
         out.println("Nothing is left running. Two demo targets ended with the demo: slow-api, which it served, and"
                 + " vigil-itself,");
         out.println("its PostgreSQL on port " + vigilItselfPort + ", which a later command starts on another port."
