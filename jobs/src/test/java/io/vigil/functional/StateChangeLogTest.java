@@ -92,7 +92,7 @@ class StateChangeLogTest {
         HealthCheckRecord degraded = check("slow", 0);
         assertThat(changeLines()).as("a healthy new connection is no news; a degraded one is").containsExactly(
                 WARN + " connection slow is DEGRADED: " + JSON.readTree(degraded.getDetails().data())
-                        .get(HealthCheckResult.DEGRADED_BECAUSE).asString() + " (see: vigil fleet list)");
+                        .get(HealthCheckResult.DEGRADED_BECAUSE).asString() + " (see: vigil fleet show slow)");
         assertThat(changeLines().getFirst()).contains("above the SLO of 50 ms");
         log.list.clear();
 
@@ -102,7 +102,7 @@ class StateChangeLogTest {
         assertThat(error).contains("connection refused");
         String description = dsl.select(ALERT.DESCRIPTION).from(ALERT).where(ALERT.SUBJECT.eq("web")).fetchSingle().value1();
         assertThat(changeLines()).containsExactly(
-                WARN + " connection web is DOWN: " + error + " (see: vigil fleet list)",
+                WARN + " connection web is DOWN: " + error + " (see: vigil fleet show web)",
                 WARN + " alert web-down FIRING for web (CRITICAL): " + description + " (see: vigil alerts list)");
         log.list.clear();
 
@@ -114,14 +114,14 @@ class StateChangeLogTest {
                 .on(MONITORED_CONNECTION.ID.eq(CIRCUIT_STATE.CONNECTION_ID)).where(MONITORED_CONNECTION.NAME.eq("web"))
                 .fetchSingle().value1();
         assertThat(changeLines()).containsExactly(WARN + " circuit of web opened after 3 failed checks in a row; "
-                + "next full probe at " + nextProbe.truncatedTo(ChronoUnit.SECONDS) + " (see: vigil fleet list)");
+                + "next full probe at " + nextProbe.truncatedTo(ChronoUnit.SECONDS) + " (see: vigil fleet show web)");
         log.list.clear();
 
         web.start();
         runSlot(4);
         assertThat(changeLines()).containsExactly(
-                INFO + " connection web is UP again (was DOWN) (see: vigil fleet list)",
-                INFO + " circuit of web closed: it answered after 3 failed checks in a row (see: vigil fleet list)",
+                INFO + " connection web is UP again (was DOWN) (see: vigil fleet show web)",
+                INFO + " circuit of web closed: it answered after 3 failed checks in a row (see: vigil fleet show web)",
                 INFO + " alert web-down RESOLVED for web (CRITICAL) (see: vigil alerts list)");
         log.list.clear();
 

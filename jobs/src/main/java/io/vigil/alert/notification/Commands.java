@@ -10,13 +10,13 @@ public final class Commands {
 
     public static List<String> forConnection(String name) {
         String quoted = shellQuoted(name);
-        return List.of("vigil fleet test " + quoted, "vigil fleet list", "vigil alerts list",
+        return List.of("vigil fleet show " + quoted, "vigil fleet test " + quoted, "vigil alerts list",
                 "vigil silence add --connection " + quoted + " --for 2h --comment \"...\"");
     }
 
     /** What to look at once it is over; no silence, which would hide the next outage. */
     public static List<String> forResolvedConnection(String name) {
-        return List.of("vigil fleet test " + shellQuoted(name), "vigil fleet list", "vigil alerts list");
+        return List.of("vigil fleet show " + shellQuoted(name), "vigil fleet test " + shellQuoted(name), "vigil alerts list");
     }
 
     public static List<String> forRun(long executionId) {

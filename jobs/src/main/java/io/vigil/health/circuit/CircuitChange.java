@@ -34,6 +34,6 @@ public record CircuitChange(String connection, boolean opened, int failures, Ins
                 ? "circuit of " + connection + " opened after " + checks + "; next full probe at "
                         + nextFullProbeAt.truncatedTo(ChronoUnit.SECONDS)
                 : "circuit of " + connection + " closed: it answered after " + checks;
-        return line + " (see: vigil fleet list)";
+        return line + " (see: vigil fleet show " + connection + ")";
     }
 }

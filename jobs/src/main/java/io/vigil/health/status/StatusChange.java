@@ -34,6 +34,6 @@ public record StatusChange(String connection, HealthStatus previous, HealthStatu
         } else if (reason != null && !reason.isBlank()) {
             line.append(": ").append(reason.strip());
         }
-        return line.append(" (see: vigil fleet list)").toString();
+        return line.append(" (see: vigil fleet show ").append(connection).append(")").toString();
     }
 }

@@ -41,8 +41,8 @@ class AlertMailRendererTest {
                   12:00 18:00 00:00 06:00
                   (█ ≥ 99%, ▄ ≥ 90%, ▁ lower, · no checks)
                 To look further:
+                  vigil fleet show orders-db
                   vigil fleet test orders-db
-                  vigil fleet list
                   vigil alerts list
                   vigil silence add --connection orders-db --for 2h --comment "..."
 

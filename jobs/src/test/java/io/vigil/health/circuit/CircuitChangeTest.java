@@ -18,7 +18,7 @@ class CircuitChangeTest {
 
         assertThat(change.badNews()).isTrue();
         assertThat(change.line()).isEqualTo("circuit of orders-db opened after 3 failed checks in a row; "
-                + "next full probe at 2026-11-23T10:15:12Z (see: vigil fleet list)");
+                + "next full probe at 2026-11-23T10:15:12Z (see: vigil fleet show orders-db)");
     }
 
     @Test
@@ -28,7 +28,7 @@ class CircuitChangeTest {
 
         assertThat(change.badNews()).isFalse();
         assertThat(change.line()).isEqualTo("circuit of orders-db closed: it answered after 7 failed checks in a row "
-                + "(see: vigil fleet list)");
+                + "(see: vigil fleet show orders-db)");
     }
 
     @Test
@@ -36,7 +36,7 @@ class CircuitChangeTest {
         assertThat(CircuitChange.between("web", Circuit.closed(), new Circuit(Circuit.State.OPEN, 1, NOW,
                 Instant.parse("2026-11-23T10:15:30Z"))).orElseThrow().line())
                 .isEqualTo("circuit of web opened after 1 failed check; next full probe at 2026-11-23T10:15:30Z "
-                        + "(see: vigil fleet list)");
+                        + "(see: vigil fleet show web)");
     }
 
     @Test
