@@ -41,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
  * and alerts still firing four hours on are mailed again.
  */
 @VigilSpringTest
-@TestPropertySource(properties = "vigil.health.circuit.failure-threshold=1000")
+@TestPropertySource(properties = {"vigil.health.circuit.failure-threshold=1000", "vigil.alerts.keep-firing-for=10m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertEmailsTest {

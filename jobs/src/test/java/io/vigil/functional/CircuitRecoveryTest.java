@@ -1,10 +1,15 @@
 package io.vigil.functional;
 
+import static io.vigil.db.jooq.Tables.ALERT;
+import static io.vigil.db.jooq.Tables.ALERT_RULE;
 import static io.vigil.db.jooq.Tables.CIRCUIT_STATE;
 import static io.vigil.db.jooq.Tables.HEALTH_CHECK;
 import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.alert.rule.AlertRuleSync;
+import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.db.jooq.tables.records.HealthCheckRecord;
 import io.vigil.health.CircuitReset;
 import io.vigil.health.HealthCheckJobConfiguration;
@@ -47,6 +52,7 @@ class CircuitRecoveryTest {
     @Autowired FleetSync fleetSync;
     @Autowired FleetQueries fleetQueries;
     @Autowired CircuitReset circuitReset;
+    @Autowired AlertRuleSync ruleSync;
     @Autowired SettableClock clock;
     @Autowired DSLContext dsl;
 
@@ -72,7 +78,10 @@ class CircuitRecoveryTest {
     }
 
     @Test
-    void aTargetBackAfterItsCircuitOpenedIsSeenUpInTheNextSlot() {
+    void aTargetBackAfterItsCircuitOpenedIsSeenUpAndItsAlertResolvedInTheNextSlot() {
+        // The default settings: no keep-firing-for given.
+        ruleSync.sync(new AlertsProperties(List.of(new RuleDeclaration("web-down", "DOWN", 1.0, null, Duration.ZERO,
+                "critical", List.of("web"), null, null, List.of("dba@example.com"), null, null)), List.of(), null));
         runSlots(3);
         assertThat(circuitState("web")).as("three failures open the circuit").isEqualTo("OPEN");
 
@@ -80,10 +89,12 @@ class CircuitRecoveryTest {
         assertThat(stillDown.getStatus()).as("a quick probe of a refused port is a real DOWN").isEqualTo("DOWN");
         assertThat(stillDown.getErrorMessage()).isNotBlank();
         assertThat(circuitState("web")).isEqualTo("OPEN");
+        assertThat(alertStates("web-down")).containsExactly("FIRING");
 
         web.start();
         assertThat(runSlot().get("web").getStatus()).as("back, and seen back at once").isEqualTo("UP");
         assertThat(circuitState("web")).isEqualTo("CLOSED");
+        assertThat(alertStates("web-down")).as("and resolved in that same slot").containsExactly("RESOLVED");
     }
 
     @Test
@@ -131,6 +142,13 @@ class CircuitRecoveryTest {
                 .from(HEALTH_CHECK).join(MONITORED_CONNECTION).on(MONITORED_CONNECTION.ID.eq(HEALTH_CHECK.CONNECTION_ID))
                 .where(HEALTH_CHECK.SLOT.eq(at))
                 .fetchMap(r -> r.get(MONITORED_CONNECTION.NAME), r -> r.into(HEALTH_CHECK));
+    }
+
+    private List<String> alertStates(String rule) {
+        return dsl.select(ALERT.STATE).from(ALERT)
+                .where(ALERT.RULE_ID.in(dsl.select(ALERT_RULE.ID).from(ALERT_RULE)
+                        .where(ALERT_RULE.NAME.eq(rule))))
+                .fetch(ALERT.STATE);
     }
 
     private String circuitState(String name) {

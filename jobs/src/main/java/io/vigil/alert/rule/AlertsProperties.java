@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("vigil.alerts")
 public record AlertsProperties(List<RuleDeclaration> rules, List<String> operators, Duration keepFiringFor) {
 
-    public static final Duration DEFAULT_KEEP_FIRING_FOR = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_KEEP_FIRING_FOR = Duration.ZERO;
 
     public AlertsProperties {
         rules = rules == null ? List.of() : List.copyOf(rules);
