@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,7 +218,7 @@ class JobsCommandTest {
     @Test
     void launchHelpNamesEveryJobTheApplicationHas() {
         assertThat(JobNames.ALL).as("JobNames lists the application's jobs, in name order")
-                .containsExactlyElementsOf(new java.util.TreeSet<>(launcher.jobNames()));
+                .containsExactlyElementsOf(new TreeSet<>(launcher.jobNames()));
 
         Cli.Result help = Cli.withoutSpring().run("jobs", "launch", "--help");
         assertThat(help.exitCode()).as(help.toString()).isZero();
