@@ -81,6 +81,12 @@ class ClusteredSchedulerTest {
                         "--spring.datasource.username=" + database.user(),
                         "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId,
                         "--vigil.schedules.healthCheckJob.cron=* * * * * ?",
+                        // Only the job under test fires: mailDeliveryJob's minute and rollupJob's five minutes
+                        // would otherwise add a run of their own to a slot at :00, whenever the test spans one.
+                        "--vigil.schedules.mailDeliveryJob.enabled=false",
+                        "--vigil.schedules.rollupJob.enabled=false",
+                        "--vigil.schedules.dailyRollupJob.enabled=false",
+                        "--vigil.schedules.retentionJob.enabled=false",
                         "--vigil.fleet.connections[0].name=web",
                         "--vigil.fleet.connections[0].provider=http",
                         "--vigil.fleet.connections[0].address=" + target,
