@@ -81,10 +81,16 @@ public class HealthCheckJobConfiguration {
     }
 
     @Bean
+    LimitedVisibilityLog limitedVisibilityLog() {
+        return new LimitedVisibilityLog();
+    }
+
+    @Bean
     @StepScope
     HealthCheckWriter healthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses,
-                                        Clock clock, @Value("#{stepExecution}") StepExecution step) {
-        return new HealthCheckWriter(dsl, circuits, previousStatuses, clock, Slot.of(step).start(),
+                                        LimitedVisibilityLog visibility, Clock clock,
+                                        @Value("#{stepExecution}") StepExecution step) {
+        return new HealthCheckWriter(dsl, circuits, previousStatuses, visibility, clock, Slot.of(step).start(),
                 step.getJobExecutionId());
     }
 }

@@ -32,15 +32,17 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext dsl;
+    private final LimitedVisibilityLog visibility;
     private final CircuitRepository circuits;
     private final PreviousStatuses previousStatuses;
     private final Clock clock;
     private final Instant slot;
     private final Long jobExecutionId;
 
-    public HealthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses, Clock clock,
-                             Instant slot, Long jobExecutionId) {
+    public HealthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses,
+                             LimitedVisibilityLog visibility, Clock clock, Instant slot, Long jobExecutionId) {
         this.dsl = dsl;
+        this.visibility = visibility;
         this.circuits = circuits;
         this.previousStatuses = previousStatuses;
         this.clock = clock;
@@ -94,6 +96,7 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
             dsl.batch(circuitUpdates).execute();
         }
         HealthChangeLog.onCommit(chunk.getItems(), previous);
+        visibility.onCommit(chunk.getItems());
     }
 
     private static <T> InsertOnDuplicateSetMoreStep<DbStatsSnapshotRecord> setExcluded(

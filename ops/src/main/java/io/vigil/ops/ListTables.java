@@ -24,7 +24,7 @@ public final class ListTables {
     /** A skipped check has no error of its own: what the target last did is what the operator needs. */
     private static String error(FleetStatus c) {
         if (!"SKIPPED".equals(c.lastStatus())) {
-            return c.lastError();
+            return c.lastError() != null || c.notVisible() == null ? c.lastError() : c.notVisible();
         }
         String skipped = c.lastError() == null ? "skipped, circuit open" : c.lastError();
         if (c.lastRealStatus() == null) {

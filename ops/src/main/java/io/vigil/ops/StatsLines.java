@@ -24,8 +24,14 @@ final class StatsLines {
                 stats.longestTransactionSeconds() == null ? null : Units.seconds(stats.longestTransactionSeconds()));
         put(lines, "memory used", usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes(), n -> Units.bytes(n.longValue())));
         put(lines, "keyspace hit rate", stats.keyspaceHitRate() == null ? null : Units.percent(stats.keyspaceHitRate()));
+        // A figure the role could not see says so where its number would be.
+        stats.notVisible().forEach((field, reason) -> lines.put(DbStats.label(field), reason));
         if (stats.details() != null) {
-            stats.details().forEach((key, value) -> put(lines, label(key), detail(key, value)));
+            stats.details().forEach((key, value) -> {
+                if (!key.equals(DbStats.NOT_VISIBLE)) {
+                    put(lines, label(key), detail(key, value));
+                }
+            });
         }
         return lines;
     }

@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param circuit         OPEN or CLOSED; CLOSED before the first failure
  * @param nextFullProbeAt while the circuit is open, when the next full probe is due; null otherwise
+ * @param notVisible      the figures of the latest stats snapshot that the monitoring role could not see,
+ *                        with the fix, in a line; null when it saw them all
  */
 public record FleetStatus(String name, String provider, String address, List<String> tags, boolean enabled,
                           String lastStatus, Instant lastCheckedAt, Double lastLatencyMs, String lastError,
                           String lastRealStatus, Instant lastRealCheckedAt, String lastRealError,
-                          String circuit, Instant nextFullProbeAt) {
+                          String circuit, Instant nextFullProbeAt, String notVisible) {
 }

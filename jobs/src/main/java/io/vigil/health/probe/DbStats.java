@@ -1,11 +1,13 @@
 package io.vigil.health.probe;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What a probe learned about a target beyond "it answers". Every field is nullable: each provider fills
  * in what it can see. {@code details} holds provider-specific lists (tables with most dead tuples,
- * indexes never scanned, ...) as JSON-friendly values.
+ * indexes never scanned, ...) as JSON-friendly values. A figure the monitoring role cannot see correctly
+ * is null, never a guess, and named under {@link #NOT_VISIBLE} in the details with why and the fix.
  */
 public record DbStats(String serverVersion,
                       Integer connectionsUsed,
@@ -17,6 +19,53 @@ public record DbStats(String serverVersion,
                       Long memoryMaxBytes,
                       Double keyspaceHitRate,
                       Map<String, Object> details) {
+
+    /** The details key: field name (as in this record) to why it is missing, e.g. "not visible to this role: grant pg_monitor". */
+    public static final String NOT_VISIBLE = "notVisible";
+
+    /** The figures this snapshot could not see, by field name, with the reason; empty when it saw everything. */
+    public Map<String, String> notVisible() {
+        return notVisible(details);
+    }
+
+    /** {@link #notVisible()} of a snapshot's stored details. */
+    public static Map<String, String> notVisible(Map<String, ?> details) {
+        if (details == null || !(details.get(NOT_VISIBLE) instanceof Map<?, ?> missing)) {
+            return Map.of();
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        missing.forEach((field, reason) -> figures.put(String.valueOf(field), String.valueOf(reason)));
+        return figures;
+    }
+
+    /** A field's name in English, as the command line and the log name it ("longest transaction"). */
+    public static String label(String field) {
+        return switch (field) {
+            case "connectionsUsed" -> "connections";
+            case "longestTransactionSeconds" -> "longest transaction";
+            case "cacheHitRatio" -> "cache hit ratio";
+            case "memoryUsedBytes" -> "memory used";
+            case "keyspaceHitRate" -> "keyspace hit rate";
+            default -> field;
+        };
+    }
+
+    /** The figures not visible, in one line for a list or a log: "longest transaction not visible to this role: ...". */
+    public String notVisibleLine() {
+        return notVisibleLine(details);
+    }
+
+    /** {@link #notVisibleLine()} of a snapshot's stored details. */
+    public static String notVisibleLine(Map<String, ?> details) {
+        Map<String, String> missing = notVisible(details);
+        if (missing.isEmpty()) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder();
+        missing.forEach((field, reason) -> line.append(line.isEmpty() ? "" : "; ").append(label(field)).append(' ')
+                .append(reason));
+        return line.toString();
+    }
 
     public static DbStats none() {
         return new DbStats(null, null, null, null, null, null, null, null, null, Map.of());

@@ -20,13 +20,24 @@ public final class PostgresProbe extends JdbcProbe {
 
     private static final Driver DRIVER = new org.postgresql.Driver();
 
+    /** What a role without pg_read_all_stats (pg_monitor has it) is told about the figures it cannot see. */
+    static final String NOT_VISIBLE = "not visible to this role: grant pg_monitor";
+
     // One round trip for the scalar figures. Only client backends count against max_connections. Names are
     // qualified with pg_catalog so that a target whose search_path puts its own objects first cannot
     // shadow them.
+    //
+    // pg_stat_activity shows a role without pg_read_all_stats every session, but other roles' with their
+    // state and times NULL: counting its rows would still be right, yet the longest transaction would be
+    // this role's own. So the count comes from pg_stat_database (numbackends, visible to every role: all
+    // backends connected to a database, autovacuum workers included) unless the role sees everything, and
+    // the longest transaction is reported only to a role that can see every session's.
     private static final String SNAPSHOT = """
             SELECT pg_catalog.current_setting('server_version') AS server_version,
+                   pg_catalog.pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER') AS sees_all_sessions,
                    (SELECT count(*)::int FROM pg_catalog.pg_stat_activity
-                     WHERE backend_type = 'client backend') AS connections_used,
+                     WHERE backend_type = 'client backend') AS client_backends,
+                   (SELECT sum(numbackends)::int FROM pg_catalog.pg_stat_database) AS database_backends,
                    pg_catalog.current_setting('max_connections')::int AS connections_max,
                    (SELECT CASE WHEN blks_hit + blks_read = 0 THEN NULL
                                 ELSE blks_hit::float8 / (blks_hit + blks_read) END
@@ -86,6 +97,7 @@ public final class PostgresProbe extends JdbcProbe {
     DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
         String version;
+        boolean seesAllSessions;
         Integer connectionsUsed;
         Integer connectionsMax;
         Double cacheHitRatio;
@@ -95,11 +107,12 @@ public final class PostgresProbe extends JdbcProbe {
              ResultSet row = statement.executeQuery()) {
             row.next();
             version = row.getString("server_version");
-            connectionsUsed = row.getObject("connections_used", Integer.class);
+            seesAllSessions = row.getBoolean("sees_all_sessions");
+            connectionsUsed = row.getObject(seesAllSessions ? "client_backends" : "database_backends", Integer.class);
             connectionsMax = row.getObject("connections_max", Integer.class);
             cacheHitRatio = row.getObject("cache_hit_ratio", Double.class);
             databaseSize = row.getObject("database_size", Long.class);
-            longestTransaction = row.getObject("longest_transaction_seconds", Double.class);
+            longestTransaction = seesAllSessions ? row.getObject("longest_transaction_seconds", Double.class) : null;
         }
         JdbcDeadline.bound(connection, attempt);
         List<Map<String, Object>> deadTuples = rows(connection, DEAD_TUPLES,
@@ -107,8 +120,12 @@ public final class PostgresProbe extends JdbcProbe {
         JdbcDeadline.bound(connection, attempt);
         List<Map<String, Object>> unusedIndexes = rows(connection, UNUSED_INDEXES,
                 row -> ordered("schema", row.getString(1), "table", row.getString(2), "index", row.getString(3)));
+        Map<String, Object> details = seesAllSessions
+                ? ordered("deadTuples", deadTuples, "unusedIndexes", unusedIndexes)
+                : ordered("deadTuples", deadTuples, "unusedIndexes", unusedIndexes,
+                        DbStats.NOT_VISIBLE, ordered("longestTransactionSeconds", NOT_VISIBLE));
         return new DbStats(version, connectionsUsed, connectionsMax, cacheHitRatio, databaseSize, longestTransaction,
-                null, null, null, ordered("deadTuples", deadTuples, "unusedIndexes", unusedIndexes));
+                null, null, null, details);
     }
 
     private interface RowMapper {

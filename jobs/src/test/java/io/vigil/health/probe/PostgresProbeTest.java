@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,48 @@ class PostgresProbeTest {
         assertThat(outcome.stats()).isNull();
         assertThat(outcome.details()).hasEntrySatisfying("statsError",
                 error -> assertThat((String) error).contains("permission denied for function pg_database_size"));
+    }
+
+    @Test
+    void aRoleWithoutPgMonitorCountsEverySessionAndSaysWhatItCannotSee(TestDatabase db) throws SQLException {
+        // The sample configuration's monitoring role, before it is granted pg_monitor: pg_stat_activity
+        // hides other roles' sessions' state and times from it.
+        String database = db.name() + "_least";
+        execute(db, db.name(), "CREATE DATABASE " + database);
+        execute(db, database, "DROP ROLE IF EXISTS vigil_least_monitor");
+        execute(db, database, "CREATE ROLE vigil_least_monitor LOGIN");
+        ProbeTarget target = new ProbeTarget("least", Provider.POSTGRESQL, address(db, database), "vigil_least_monitor",
+                null, Duration.ofSeconds(5));
+        List<Connection> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                others.add(connect(db, database));
+            }
+            others.getFirst().setAutoCommit(false);
+            try (Statement statement = others.getFirst().createStatement()) {
+                statement.execute("SELECT 1");
+            }
+
+            DbStats limited = probe.probe(target).stats();
+
+            assertThat(limited.connectionsUsed()).as("the other role's five sessions are counted").isGreaterThanOrEqualTo(6);
+            assertThat(limited.longestTransactionSeconds()).as("never this role's own, never a guess").isNull();
+            assertThat(limited.notVisible())
+                    .containsExactly(Map.entry("longestTransactionSeconds", "not visible to this role: grant pg_monitor"));
+            assertThat(limited.notVisibleLine()).isEqualTo("longest transaction not visible to this role: grant pg_monitor");
+
+            execute(db, database, "GRANT pg_monitor TO vigil_least_monitor");
+            DbStats granted = probe.probe(target).stats();
+
+            assertThat(granted.connectionsUsed()).isGreaterThanOrEqualTo(6);
+            assertThat(granted.longestTransactionSeconds()).as("the open transaction of the other role").isNotNull();
+            assertThat(granted.notVisible()).isEmpty();
+            assertThat(granted.details()).doesNotContainKey(DbStats.NOT_VISIBLE);
+        } finally {
+            for (Connection other : others) {
+                other.close();
+            }
+        }
     }
 
     @Test
