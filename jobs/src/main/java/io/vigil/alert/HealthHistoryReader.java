@@ -37,13 +37,13 @@ public class HealthHistoryReader {
         Map<Long, StatsSample> stats = new HashMap<>();
         tx.selectDistinct(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT, DB_STATS_SNAPSHOT.CONNECTIONS_USED,
                         DB_STATS_SNAPSHOT.CONNECTIONS_MAX, DB_STATS_SNAPSHOT.MEMORY_USED_BYTES,
-                        DB_STATS_SNAPSHOT.MEMORY_MAX_BYTES)
+                        DB_STATS_SNAPSHOT.MEMORY_MAX_BYTES, DB_STATS_SNAPSHOT.SERVER_STARTED_AT)
                 .on(DB_STATS_SNAPSHOT.CONNECTION_ID)
                 .from(DB_STATS_SNAPSHOT)
                 .where(DB_STATS_SNAPSHOT.SLOT.gt(from)).and(DB_STATS_SNAPSHOT.SLOT.le(slot))
                 .orderBy(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT.desc())
                 .forEach(r -> stats.put(r.value1(), new StatsSample(r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6())));
+                        r.value5(), r.value6(), r.value7())));
         return tx.select(MONITORED_CONNECTION.ID, MONITORED_CONNECTION.NAME, MONITORED_CONNECTION.TAGS,
                         MONITORED_CONNECTION.LATENCY_SLO_MS)
                 .from(MONITORED_CONNECTION)

@@ -114,7 +114,7 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         return new DbStatsSnapshotRecord(result.connectionId(), slot, result.checkedAt(),
                 s.serverVersion(), s.connectionsUsed(), s.connectionsMax(), s.cacheHitRatio(), s.databaseSizeBytes(),
                 s.longestTransactionSeconds(), s.memoryUsedBytes(), s.memoryMaxBytes(), s.keyspaceHitRate(),
-                jsonb(s.details()));
+                jsonb(s.details()), s.serverStartedAt());
     }
 
     private JSONB jsonb(Map<String, Object> values) {

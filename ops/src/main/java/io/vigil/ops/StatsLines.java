@@ -17,6 +17,7 @@ final class StatsLines {
     static Map<String, String> of(DbStats stats) {
         Map<String, String> lines = new LinkedHashMap<>();
         put(lines, "server version", stats.serverVersion());
+        put(lines, "server started", stats.serverStartedAt() == null ? null : Table.text(stats.serverStartedAt()));
         put(lines, "connections", usedOf(stats.connectionsUsed(), stats.connectionsMax(), Number::toString));
         put(lines, "cache hit ratio", stats.cacheHitRatio() == null ? null : Units.percent(stats.cacheHitRatio()));
         put(lines, "database size", stats.databaseSizeBytes() == null ? null : Units.bytes(stats.databaseSizeBytes()));

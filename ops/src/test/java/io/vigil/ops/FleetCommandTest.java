@@ -102,6 +102,7 @@ class FleetCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
                 .containsPattern("(?m)^  server version +\\d+\\.\\d+")
+                .containsPattern("(?m)^  server started +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$")
                 .containsPattern("(?m)^  connections +\\d+ of \\d+$")
                 .containsPattern("(?m)^  database size +\\d+\\.\\d (KB|MB|GB)$")
                 .doesNotContain("bytes");

@@ -19,6 +19,7 @@ public final class Conditions {
             case LATENCY -> latency(rule, history, slot);
             case CONNECTIONS -> usage("connections", rule, history, slot, true);
             case MEMORY -> usage("memory", rule, history, slot, false);
+            case RESTARTED -> restarted(rule, history, slot);
             case JOB_FAILED -> throw new IllegalArgumentException("JOB_FAILED is decided by the runs, not the checks");
         };
     }
@@ -83,6 +84,22 @@ public final class Conditions {
         return ratio > rule.threshold()
                 ? Observation.holds(measured + ", above " + percent(100 * rule.threshold()))
                 : Observation.clear(measured);
+    }
+
+    // Judged on the latest snapshot in the window: a restart is seen by the first probe after it, however
+    // short the outage was (a crash and restart between two probes leaves no DOWN check behind).
+    private static Observation restarted(AlertRule rule, ConnectionHistory history, Instant slot) {
+        StatsSample stats = history.latestStats();
+        if (stats == null || !stats.slot().isAfter(slot.minus(rule.window())) || stats.slot().isAfter(slot)) {
+            return Observation.clear("no stats in the last " + Durations.text(rule.window()));
+        }
+        Instant started = stats.serverStartedAt();
+        if (started == null) {
+            return Observation.clear("the target reports no start time");
+        }
+        return started.isAfter(slot.minus(rule.window()))
+                ? Observation.holds("restarted at " + started + ", within the last " + Durations.text(rule.window()))
+                : Observation.clear("up since " + started);
     }
 
     public static String percent(double percent) {

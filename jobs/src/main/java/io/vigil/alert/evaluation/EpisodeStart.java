@@ -47,7 +47,7 @@ public final class EpisodeStart {
         return switch (type) {
             case DOWN, AVAILABILITY -> c -> !c.available();
             case LATENCY -> c -> c.latencyMs() != null && c.latencyMs() > slo;
-            case CONNECTIONS, MEMORY, JOB_FAILED -> null;
+            case CONNECTIONS, MEMORY, RESTARTED, JOB_FAILED -> null;
         };
     }
 }

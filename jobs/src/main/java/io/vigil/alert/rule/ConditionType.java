@@ -16,6 +16,8 @@ public enum ConditionType {
     CONNECTIONS(0.9),
     /** Memory in use above {@code threshold} of the maximum (a ratio such as 0.9). */
     MEMORY(0.9),
+    /** The server started within the window: a restart, also a crash and restart between two probes; no threshold. */
+    RESTARTED(0),
     /** A run of a job ended FAILED; no threshold, no window. */
     JOB_FAILED(0);
 

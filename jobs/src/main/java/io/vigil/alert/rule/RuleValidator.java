@@ -82,7 +82,7 @@ public final class RuleValidator {
             case DOWN -> t >= 1 && t <= 288 && t == Math.rint(t);
             case AVAILABILITY -> t > 0 && t <= 100;
             case CONNECTIONS, MEMORY -> t > 0 && t <= 1;
-            case LATENCY, JOB_FAILED -> true;
+            case LATENCY, RESTARTED, JOB_FAILED -> true;
         };
         if (!ok) {
             throw new IllegalArgumentException("threshold " + t + " is out of range for " + type + ": " + switch (type) {
@@ -94,8 +94,13 @@ public final class RuleValidator {
     }
 
     private static Duration defaultWindow(ConditionType type) {
-        return type == ConditionType.CONNECTIONS || type == ConditionType.MEMORY ? Duration.ofMinutes(15)
-                : Duration.ofHours(1);
+        return switch (type) {
+            case CONNECTIONS, MEMORY -> Duration.ofMinutes(15);
+            // Two five-minute slots: the restart is seen by the first probe after it, and the alert resolves
+            // once the server has stayed up that long.
+            case RESTARTED -> Duration.ofMinutes(10);
+            default -> Duration.ofHours(1);
+        };
     }
 
     private static Severity severity(String value) {

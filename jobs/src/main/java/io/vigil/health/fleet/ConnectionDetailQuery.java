@@ -117,7 +117,7 @@ public class ConnectionDetailQuery {
         Map<String, Object> details = r.getDetails() == null ? Map.of() : JSON.readValue(r.getDetails().data(), DETAILS);
         return new DbStats(r.getServerVersion(), r.getConnectionsUsed(), r.getConnectionsMax(), r.getCacheHitRatio(),
                 r.getDatabaseSizeBytes(), r.getLongestTransactionSeconds(), r.getMemoryUsedBytes(),
-                r.getMemoryMaxBytes(), r.getKeyspaceHitRate(), details);
+                r.getMemoryMaxBytes(), r.getKeyspaceHitRate(), r.getServerStartedAt(), details);
     }
 
     /**

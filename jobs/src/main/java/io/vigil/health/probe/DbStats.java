@@ -1,11 +1,14 @@
 package io.vigil.health.probe;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What a probe learned about a target beyond "it answers". Every field is nullable: each provider fills
- * in what it can see. {@code details} holds provider-specific lists (tables with most dead tuples,
+ * in what it can see. {@code serverStartedAt} is when the server process started, so that a restart
+ * between two probes is seen. {@code details} holds provider-specific lists (tables with most dead tuples,
  * indexes never scanned, ...) as JSON-friendly values. A figure the monitoring role cannot see correctly
  * is null, never a guess, and named under {@link #NOT_VISIBLE} in the details with why and the fix.
  */
@@ -18,6 +21,7 @@ public record DbStats(String serverVersion,
                       Long memoryUsedBytes,
                       Long memoryMaxBytes,
                       Double keyspaceHitRate,
+                      Instant serverStartedAt,
                       Map<String, Object> details) {
 
     /** The details key: field name (as in this record) to why it is missing, e.g. "not visible to this role: grant pg_monitor". */
@@ -67,7 +71,12 @@ public record DbStats(String serverVersion,
         return line.toString();
     }
 
+    /** A start time from an uptime, to the second: it moves by a second between probes, a restart by more. */
+    static Instant startedFromUptime(Long uptimeSeconds) {
+        return uptimeSeconds == null ? null : Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(uptimeSeconds);
+    }
+
     public static DbStats none() {
-        return new DbStats(null, null, null, null, null, null, null, null, null, Map.of());
+        return new DbStats(null, null, null, null, null, null, null, null, null, null, Map.of());
     }
 }

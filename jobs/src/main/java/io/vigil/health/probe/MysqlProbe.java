@@ -44,7 +44,10 @@ public final class MysqlProbe extends JdbcProbe {
         Integer threadsConnected = integer(value(connection, "SHOW GLOBAL STATUS LIKE 'Threads_connected'", 2));
         JdbcDeadline.bound(connection, attempt);
         Integer maxConnections = integer(value(connection, "SHOW VARIABLES LIKE 'max_connections'", 2));
-        return new DbStats(version, threadsConnected, maxConnections, null, null, null, null, null, null, Map.of());
+        JdbcDeadline.bound(connection, attempt);
+        String uptime = value(connection, "SHOW GLOBAL STATUS LIKE 'Uptime'", 2);
+        return new DbStats(version, threadsConnected, maxConnections, null, null, null, null, null, null,
+                DbStats.startedFromUptime(uptime == null ? null : Long.valueOf(uptime.strip())), Map.of());
     }
 
     private static String value(Connection connection, String sql, int column) throws SQLException {

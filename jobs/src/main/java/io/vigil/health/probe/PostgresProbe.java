@@ -5,6 +5,8 @@ import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ public final class PostgresProbe extends JdbcProbe {
     // the longest transaction is reported only to a role that can see every session's.
     private static final String SNAPSHOT = """
             SELECT pg_catalog.current_setting('server_version') AS server_version,
+                   pg_catalog.pg_postmaster_start_time() AS started_at,
                    pg_catalog.pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER') AS sees_all_sessions,
                    (SELECT count(*)::int FROM pg_catalog.pg_stat_activity
                      WHERE backend_type = 'client backend') AS client_backends,
@@ -97,6 +100,7 @@ public final class PostgresProbe extends JdbcProbe {
     DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
         String version;
+        Instant startedAt;
         boolean seesAllSessions;
         Integer connectionsUsed;
         Integer connectionsMax;
@@ -107,6 +111,7 @@ public final class PostgresProbe extends JdbcProbe {
              ResultSet row = statement.executeQuery()) {
             row.next();
             version = row.getString("server_version");
+            startedAt = row.getObject("started_at", OffsetDateTime.class).toInstant();
             seesAllSessions = row.getBoolean("sees_all_sessions");
             connectionsUsed = row.getObject(seesAllSessions ? "client_backends" : "database_backends", Integer.class);
             connectionsMax = row.getObject("connections_max", Integer.class);
@@ -125,7 +130,7 @@ public final class PostgresProbe extends JdbcProbe {
                 : ordered("deadTuples", deadTuples, "unusedIndexes", unusedIndexes,
                         DbStats.NOT_VISIBLE, ordered("longestTransactionSeconds", NOT_VISIBLE));
         return new DbStats(version, connectionsUsed, connectionsMax, cacheHitRatio, databaseSize, longestTransaction,
-                null, null, null, details);
+                null, null, null, startedAt, details);
     }
 
     private interface RowMapper {

@@ -59,7 +59,7 @@ class ConditionsTest {
     void connectionsAndMemoryCompareTheLatestSnapshotWithTheThreshold() {
         AlertRule connections = Rules.rule(4, "connections", ConditionType.CONNECTIONS, 0.9, Duration.ZERO, Severity.WARNING);
         AlertRule memory = Rules.rule(5, "memory", ConditionType.MEMORY, 0.9, Duration.ZERO, Severity.WARNING);
-        StatsSample stats = new StatsSample(SLOT, 91, 100, 50L, 100L);
+        StatsSample stats = new StatsSample(SLOT, 91, 100, 50L, 100L, null);
         ConnectionHistory history = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(), stats);
 
         assertThat(Conditions.observe(connections, history, SLOT))
@@ -67,13 +67,35 @@ class ConditionsTest {
         assertThat(Conditions.observe(memory, history, SLOT))
                 .isEqualTo(Observation.clear("memory 50 of 100 in use (50.0%)"));
         ConnectionHistory stale = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
-                new StatsSample(SLOT.minus(Duration.ofHours(2)), 99, 100, null, null));
+                new StatsSample(SLOT.minus(Duration.ofHours(2)), 99, 100, null, null, null));
         assertThat(Conditions.observe(connections, stale, SLOT))
                 .isEqualTo(Observation.clear("no connections figures in the last 1h"));
         ConnectionHistory postgres = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
-                new StatsSample(SLOT, 5, 100, null, null));
+                new StatsSample(SLOT, 5, 100, null, null, null));
         assertThat(Conditions.observe(memory, postgres, SLOT))
                 .isEqualTo(Observation.clear("the target reports no memory limit"));
+    }
+
+    @Test
+    void restartedHoldsWhileTheServerStartedWithinTheWindow() {
+        // The window of the rule helper is an hour.
+        AlertRule rule = Rules.rule(6, "restarted", ConditionType.RESTARTED, 0, Duration.ZERO, Severity.WARNING);
+        Instant startedAt = SLOT.minus(Duration.ofMinutes(3));
+        assertThat(Conditions.observe(rule, withStart(SLOT, startedAt), SLOT))
+                .isEqualTo(Observation.holds("restarted at " + startedAt + ", within the last 1h"));
+
+        Instant longAgo = SLOT.minus(Duration.ofDays(40));
+        assertThat(Conditions.observe(rule, withStart(SLOT, longAgo), SLOT))
+                .isEqualTo(Observation.clear("up since " + longAgo));
+        assertThat(Conditions.observe(rule, withStart(SLOT, null), SLOT))
+                .isEqualTo(Observation.clear("the target reports no start time"));
+        assertThat(Conditions.observe(rule, withStart(SLOT.minus(Duration.ofHours(2)), startedAt), SLOT))
+                .as("a snapshot older than the window says nothing").isEqualTo(Observation.clear("no stats in the last 1h"));
+    }
+
+    private static ConnectionHistory withStart(Instant snapshotSlot, Instant startedAt) {
+        return new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
+                new StatsSample(snapshotSlot, 5, 100, null, null, startedAt));
     }
 
     /** Checks every five minutes, the last one at SLOT. */

@@ -20,7 +20,7 @@ class RuleValidatorTest {
     @Test
     void everyBadRuleSaysWhatIsWrongAndHowToFixIt() {
         assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "oracle", null, List.of("a@b.io"))))
-                .hasMessage("unknown type 'oracle': one of DOWN, AVAILABILITY, LATENCY, CONNECTIONS, MEMORY, JOB_FAILED");
+                .hasMessage("unknown type 'oracle': one of DOWN, AVAILABILITY, LATENCY, CONNECTIONS, MEMORY, RESTARTED, JOB_FAILED");
         assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "DOWN", null, List.of())))
                 .hasMessage("recipients are missing: list at least one email address");
         assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "DOWN", null, List.of("dba at example"))))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Against the MariaDB server every build machine runs on 127.0.0.1:3306 (root, no password, database test). */
@@ -23,6 +24,8 @@ class MysqlProbeTest {
                 .isTrue();
         assertThat(outcome.details()).doesNotContainKey("statsError");
         assertThat(outcome.stats().serverVersion()).contains("MariaDB");
+        // The machine's server started before this test, and from its uptime: so no later than now.
+        assertThat(outcome.stats().serverStartedAt()).isBefore(Instant.now().plusSeconds(1));
         assertThat(outcome.stats().connectionsUsed()).isPositive();
         assertThat(outcome.stats().connectionsMax()).isPositive();
     }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ class PostgresProbeTest {
         assertThat(outcome.details()).doesNotContainKey("statsError");
         DbStats stats = outcome.stats();
         assertThat(stats.serverVersion()).startsWith("17");
+        // The embedded server of this test JVM: started minutes ago at most.
+        assertThat(stats.serverStartedAt()).isBefore(Instant.now())
+                .isAfter(Instant.now().minus(Duration.ofHours(1)));
         assertThat(stats.connectionsUsed()).isPositive();
         assertThat(stats.connectionsMax()).isPositive();
         assertThat(stats.databaseSizeBytes()).isPositive();

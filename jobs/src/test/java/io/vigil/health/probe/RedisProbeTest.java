@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -31,6 +32,7 @@ class RedisProbeTest {
         assertThat(outcome.details()).doesNotContainKey("statsError");
         DbStats stats = outcome.stats();
         assertThat(stats.serverVersion()).matches("\\d+\\.\\d+.*");
+        assertThat(stats.serverStartedAt()).isBefore(Instant.now().plusSeconds(1));
         assertThat(stats.memoryUsedBytes()).isPositive();
         assertThat(stats.connectionsUsed()).isGreaterThanOrEqualTo(1);
         assertThat(stats.keyspaceHitRate()).isStrictlyBetween(0.0, 1.0);
