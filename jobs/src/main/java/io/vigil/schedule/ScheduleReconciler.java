@@ -9,6 +9,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -79,9 +80,16 @@ public class ScheduleReconciler {
         Trigger existing = scheduler.getTrigger(triggerKey);
         if (existing == null) {
             scheduler.addJob(detail, true);
-            scheduler.scheduleJob(trigger);
-            log.info("Schedule {} added: {} ({})", job, schedule.cron(), schedule.zone());
-        } else if (!sameSchedule(existing, trigger)) {
+            try {
+                scheduler.scheduleJob(trigger);
+                log.info("Schedule {} added: {} ({})", job, schedule.cron(), schedule.zone());
+                return;
+            } catch (ObjectAlreadyExistsException raced) {
+                // Another node starting at the same moment stored it first: judged as any stored schedule.
+                existing = scheduler.getTrigger(triggerKey);
+            }
+        }
+        if (!sameSchedule(existing, trigger)) {
             boolean paused = scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.PAUSED;
             scheduler.addJob(detail, true);
             scheduler.rescheduleJob(triggerKey, trigger);

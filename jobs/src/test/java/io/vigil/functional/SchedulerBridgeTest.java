@@ -15,10 +15,14 @@ import io.vigil.schedule.SchedulesProperties;
 import io.vigil.testing.FiredJobs;
 import io.vigil.testing.TestHttpServer;
 import io.vigil.testing.VigilSpringTest;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,31 @@ class SchedulerBridgeTest {
     void tearDown() throws Exception {
         scheduler.standby();
         http.close();
+    }
+
+    @Test
+    void aNodeThatLosesTheRaceToStoreAScheduleJudgesTheStoredOneInstead() throws Exception {
+        reconciler.reconcile(Map.of("healthCheckJob", schedule("0 */5 * * * ?")));
+        // Two daemons starting at once: this one looked before the other stored the trigger, so it saw none,
+        // and its own store then finds one there.
+        AtomicBoolean looked = new AtomicBoolean();
+        Scheduler late = (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(),
+                new Class<?>[] {Scheduler.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getTrigger") && looked.compareAndSet(false, true)) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(scheduler, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        new ScheduleReconciler(late, Set.of("healthCheckJob")).reconcile(Map.of("healthCheckJob", schedule("0 */10 * * * ?")));
+
+        assertThat(looked).isTrue();
+        assertThat(queries.list()).singleElement().extracting(ScheduleInfo::cron).isEqualTo("0 */10 * * * ?");
+        reconciler.reconcile(Map.of());
     }
 
     @Test
