@@ -54,6 +54,20 @@ final class StatsLines {
         return switch (key) {
             case "deadTuples" -> "most dead tuples";
             case "unusedIndexes" -> "indexes never scanned";
+            case "rejectedConnections" -> "connections refused (since start)";
+            case "evictedKeys" -> "keys evicted (since start)";
+            case "expiredKeys" -> "keys expired (since start)";
+            case "blockedClients" -> "blocked clients";
+            case "maxmemoryPolicy" -> "maxmemory policy";
+            case "lastSaveStatus" -> "last save to disk";
+            case "lastAppendOnlyWriteStatus" -> "last append-only write";
+            case "connectedReplicas" -> "connected replicas";
+            case "masterLinkStatus" -> "link to master";
+            case "refusedAtMaxConnections" -> "connections refused at max_connections (since start)";
+            case "abortedConnects" -> "failed connection attempts (since start)";
+            case "threadsRunning" -> "threads running";
+            case "maxUsedConnections" -> "most connections used (since start)";
+            case "slowQueries" -> "slow queries (since start)";
             default -> key;
         };
     }

@@ -5,8 +5,10 @@ import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /** Checks a MySQL or MariaDB server; its snapshot: version and connections used vs allowed. */
 public final class MysqlProbe extends JdbcProbe {
@@ -47,7 +49,35 @@ public final class MysqlProbe extends JdbcProbe {
         JdbcDeadline.bound(connection, attempt);
         String uptime = value(connection, "SHOW GLOBAL STATUS LIKE 'Uptime'", 2);
         return new DbStats(version, threadsConnected, maxConnections, null, null, null, null, null, null,
-                DbStats.startedFromUptime(uptime == null ? null : Long.valueOf(uptime.strip())), Map.of());
+                DbStats.startedFromUptime(uptime == null ? null : Long.valueOf(uptime.strip())),
+                details(connection, attempt));
+    }
+
+    // Clients already refused (the server at max_connections; failed logins), and load: counters as the
+    // server gives them, cumulative since it started. Readable by any user, like the figures above.
+    private static final String DETAILS = """
+            SHOW GLOBAL STATUS WHERE Variable_name IN ('Connection_errors_max_connections', 'Aborted_connects',
+                'Threads_running', 'Max_used_connections', 'Slow_queries')
+            """;
+
+    private static final Map<String, String> DETAIL_KEYS = Map.of(
+            "Connection_errors_max_connections", "refusedAtMaxConnections", "Aborted_connects", "abortedConnects",
+            "Threads_running", "threadsRunning", "Max_used_connections", "maxUsedConnections",
+            "Slow_queries", "slowQueries");
+
+    private static Map<String, Object> details(Connection connection, ProbeAttempt attempt) throws SQLException {
+        JdbcDeadline.bound(connection, attempt);
+        Map<String, Object> details = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(DETAILS);
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                String key = DETAIL_KEYS.get(row.getString(1));
+                if (key != null) {
+                    details.put(key, Long.valueOf(row.getString(2).strip()));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(details);
     }
 
     private static String value(Connection connection, String sql, int column) throws SQLException {

@@ -2,6 +2,8 @@ package io.vigil.health.probe;
 
 import io.vigil.health.probe.Addresses.HostPort;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -75,7 +77,35 @@ public final class RedisProbe implements Probe {
                 maxMemory == null || maxMemory == 0 ? null : maxMemory, // 0 means no limit
                 hitRate(number(info.get("keyspace_hits")), number(info.get("keyspace_misses"))),
                 DbStats.startedFromUptime(number(info.get("uptime_in_seconds"))),
-                Map.of());
+                details(info));
+    }
+
+    /**
+     * What an operator of Redis watches besides the figures above: clients already refused, keys evicted,
+     * whether the last save to disk failed, and the replication role. Counters are as INFO gives them,
+     * cumulative since the server started. A field the server does not report is left out.
+     */
+    static Map<String, Object> details(Map<String, String> info) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        put(details, "rejectedConnections", number(info.get("rejected_connections")));
+        put(details, "evictedKeys", number(info.get("evicted_keys")));
+        put(details, "expiredKeys", number(info.get("expired_keys")));
+        put(details, "blockedClients", number(info.get("blocked_clients")));
+        put(details, "maxmemoryPolicy", info.get("maxmemory_policy"));
+        put(details, "lastSaveStatus", info.get("rdb_last_bgsave_status"));
+        if ("1".equals(info.get("aof_enabled"))) {
+            put(details, "lastAppendOnlyWriteStatus", info.get("aof_last_write_status"));
+        }
+        put(details, "role", info.get("role"));
+        put(details, "connectedReplicas", number(info.get("connected_slaves")));
+        put(details, "masterLinkStatus", info.get("master_link_status"));
+        return Collections.unmodifiableMap(details);
+    }
+
+    private static void put(Map<String, Object> details, String key, Object value) {
+        if (value != null) {
+            details.put(key, value);
+        }
     }
 
     private static Double hitRate(Long hits, Long misses) {

@@ -31,6 +31,20 @@ class MysqlProbeTest {
     }
 
     @Test
+    void aFailedLoginIsCountedAmongTheRefusedClients() {
+        ProbeTarget root = new ProbeTarget("shop", Provider.MYSQL, MARIADB, "root", "", Duration.ofSeconds(5));
+        long before = (Long) probe.probe(root).stats().details().get("abortedConnects");
+
+        probe.probe(new ProbeTarget("shop", Provider.MYSQL, MARIADB, "root", "not-the-password", Duration.ofSeconds(5)));
+        DbStats after = probe.probe(root).stats();
+
+        assertThat((Long) after.details().get("abortedConnects")).as("the failed login").isGreaterThan(before);
+        assertThat(after.details()).containsKeys("refusedAtMaxConnections", "threadsRunning", "maxUsedConnections",
+                "slowQueries");
+        assertThat((Long) after.details().get("threadsRunning")).as("this probe's own thread").isPositive();
+    }
+
+    @Test
     void wrongPasswordIsDownWithoutThePassword() {
         String password = "definitely-wrong-secret";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -36,6 +37,24 @@ class RedisProbeTest {
         assertThat(stats.memoryUsedBytes()).isPositive();
         assertThat(stats.connectionsUsed()).isGreaterThanOrEqualTo(1);
         assertThat(stats.keyspaceHitRate()).isStrictlyBetween(0.0, 1.0);
+        // The machine's Redis is a primary that saves nothing to disk: its last save (none) did not fail.
+        assertThat(stats.details()).containsEntry("role", "master").containsEntry("lastSaveStatus", "ok")
+                .containsKeys("rejectedConnections", "evictedKeys", "expiredKeys", "blockedClients", "maxmemoryPolicy",
+                        "connectedReplicas");
+        assertThat((Long) stats.details().get("rejectedConnections")).isNotNegative();
+    }
+
+    @Test
+    void aReplicasLinkAndAFailedSaveAreReadFromInfo() {
+        // A replica's INFO, as a Redis 7 replica whose primary is gone prints it (captured; no replica runs here).
+        Map<String, Object> details = RedisProbe.details(RedisInfo.parse(String.join("\r\n", "# Replication",
+                "role:slave", "master_host:10.0.0.5", "master_port:6379", "master_link_status:down",
+                "connected_slaves:0", "# Persistence", "rdb_last_bgsave_status:err", "aof_enabled:1",
+                "aof_last_write_status:err", "# Stats", "rejected_connections:17")));
+
+        assertThat(details).containsEntry("role", "slave").containsEntry("masterLinkStatus", "down")
+                .containsEntry("lastSaveStatus", "err").containsEntry("lastAppendOnlyWriteStatus", "err")
+                .containsEntry("rejectedConnections", 17L).containsEntry("connectedReplicas", 0L);
     }
 
     @Test
