@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Logs each change of a connection's status or circuit in one line, once: when the chunk that records it
@@ -38,16 +36,7 @@ final class HealthChangeLog {
         if (lines.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write(lines);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                write(lines);
-            }
-        });
+        AfterCommit.run(() -> write(lines));
     }
 
     private static void write(List<Line> lines) {

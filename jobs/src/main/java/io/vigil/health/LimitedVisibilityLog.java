@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Says once per connection and process, in one WARN line, that the monitoring role cannot see some of a
@@ -27,25 +25,12 @@ public final class LimitedVisibilityLog {
             } else if (!warned.contains(result.connectionId())) {
                 String line = "connection " + result.connectionName() + ": " + missing
                         + " (see: vigil fleet show " + result.connectionName() + ")";
-                afterCommit(() -> {
+                AfterCommit.run(() -> {
                     if (warned.add(result.connectionId())) {
                         log.warn("{}", line);
                     }
                 });
             }
         }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -18,13 +18,17 @@ final class StatsLines {
         Map<String, String> lines = new LinkedHashMap<>();
         put(lines, "server version", stats.serverVersion());
         put(lines, "server started", stats.serverStartedAt() == null ? null : Table.text(stats.serverStartedAt()));
-        put(lines, "connections", usedOf(stats.connectionsUsed(), stats.connectionsMax(), Number::toString));
-        put(lines, "cache hit ratio", stats.cacheHitRatio() == null ? null : Units.percent(stats.cacheHitRatio()));
+        put(lines, DbStats.label("connectionsUsed"),
+                usedOf(stats.connectionsUsed(), stats.connectionsMax(), Number::toString));
+        put(lines, DbStats.label("cacheHitRatio"),
+                stats.cacheHitRatio() == null ? null : Units.percent(stats.cacheHitRatio()));
         put(lines, "database size", stats.databaseSizeBytes() == null ? null : Units.bytes(stats.databaseSizeBytes()));
-        put(lines, "longest transaction",
+        put(lines, DbStats.label("longestTransactionSeconds"),
                 stats.longestTransactionSeconds() == null ? null : Units.seconds(stats.longestTransactionSeconds()));
-        put(lines, "memory used", usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes(), n -> Units.bytes(n.longValue())));
-        put(lines, "keyspace hit rate", stats.keyspaceHitRate() == null ? null : Units.percent(stats.keyspaceHitRate()));
+        put(lines, DbStats.label("memoryUsedBytes"),
+                usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes(), n -> Units.bytes(n.longValue())));
+        put(lines, DbStats.label("keyspaceHitRate"),
+                stats.keyspaceHitRate() == null ? null : Units.percent(stats.keyspaceHitRate()));
         // A figure the role could not see says so where its number would be.
         stats.notVisible().forEach((field, reason) -> lines.put(DbStats.label(field), reason));
         if (stats.details() != null) {

@@ -24,8 +24,6 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Everything Vigil knows about one connection, for {@code vigil fleet show}. */
 public class ConnectionDetailQuery {
@@ -36,8 +34,6 @@ public class ConnectionDetailQuery {
     static final Map<String, Duration> PERIODS = Map.of(
             "24h", Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() { };
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -114,7 +110,7 @@ public class ConnectionDetailQuery {
     }
 
     private static DbStats stats(DbStatsSnapshotRecord r) {
-        Map<String, Object> details = r.getDetails() == null ? Map.of() : JSON.readValue(r.getDetails().data(), DETAILS);
+        Map<String, Object> details = SnapshotDetails.of(r.getDetails());
         return new DbStats(r.getServerVersion(), r.getConnectionsUsed(), r.getConnectionsMax(), r.getCacheHitRatio(),
                 r.getDatabaseSizeBytes(), r.getLongestTransactionSeconds(), r.getMemoryUsedBytes(),
                 r.getMemoryMaxBytes(), r.getKeyspaceHitRate(), r.getServerStartedAt(), details);

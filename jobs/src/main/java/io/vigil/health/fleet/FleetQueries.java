@@ -8,20 +8,14 @@ import static io.vigil.db.jooq.Tables.MONITORED_CONNECTION;
 import io.vigil.health.probe.DbStats;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The fleet for operators: every connection, enabled or not, with its latest check and its circuit. */
 public class FleetQueries {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() { };
 
     private final DSLContext dsl;
 
@@ -62,7 +56,7 @@ public class FleetQueries {
     }
 
     private static String notVisible(JSONB details) {
-        return details == null ? null : DbStats.notVisibleLine(JSON.readValue(details.data(), DETAILS));
+        return DbStats.notVisibleLine(SnapshotDetails.of(details));
     }
 
     private static Table<?> latestCheck(String alias, Condition condition) {
