@@ -20,7 +20,6 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 public final class ReadOnlyQueries implements AutoCloseable {
 
-    private final Map<Class<?>, Function<QuerySupport, ?>> factories = new HashMap<>();
     private final Map<Class<?>, Object> built = new HashMap<>();
     private final Binder settings;
     private final Clock clock;
@@ -30,18 +29,11 @@ public final class ReadOnlyQueries implements AutoCloseable {
     public ReadOnlyQueries(Binder settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        for (QueryProvider provider : ServiceLoader.load(QueryProvider.class)) {
-            provider.queries().forEach((type, factory) -> {
-                if (factories.putIfAbsent(type, factory) != null) {
-                    throw new IllegalStateException(type.getName() + " is served by two query providers");
-                }
-            });
-        }
     }
 
-    /** Whether some provider builds {@code type}: asking costs no connection. */
-    public boolean serves(Class<?> type) {
-        return type == Clock.class || factories.containsKey(type);
+    /** Whether some provider builds {@code type}: asking needs neither the settings nor a connection. */
+    public static boolean serves(Class<?> type) {
+        return type == Clock.class || Providers.FACTORIES.containsKey(type);
     }
 
     /** The query, or empty when the database is not migrated to this build yet. */
@@ -53,7 +45,7 @@ public final class ReadOnlyQueries implements AutoCloseable {
             return Optional.of(type.cast(clock));
         }
         QuerySupport support = new QuerySupport(database.dsl(), clock, settings);
-        return Optional.of(type.cast(built.computeIfAbsent(type, t -> factories.get(t).apply(support))));
+        return Optional.of(type.cast(built.computeIfAbsent(type, t -> Providers.FACTORIES.get(t).apply(support))));
     }
 
     private boolean usable() {
@@ -68,6 +60,24 @@ public final class ReadOnlyQueries implements AutoCloseable {
     public synchronized void close() {
         if (database != null) {
             database.close();
+        }
+    }
+
+    /** Every family's providers, read once per process. */
+    private static final class Providers {
+
+        static final Map<Class<?>, Function<QuerySupport, ?>> FACTORIES = load();
+
+        private static Map<Class<?>, Function<QuerySupport, ?>> load() {
+            Map<Class<?>, Function<QuerySupport, ?>> factories = new HashMap<>();
+            for (QueryProvider provider : ServiceLoader.load(QueryProvider.class)) {
+                provider.queries().forEach((type, factory) -> {
+                    if (factories.putIfAbsent(type, factory) != null) {
+                        throw new IllegalStateException(type.getName() + " is served by two query providers");
+                    }
+                });
+            }
+            return Map.copyOf(factories);
         }
     }
 }

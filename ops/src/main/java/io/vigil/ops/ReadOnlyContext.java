@@ -30,6 +30,10 @@ final class ReadOnlyContext implements VigilContext {
 
     @Override
     public synchronized <T> T bean(Class<T> type) {
+        // A command that needs Spring reads its configuration there: loading it here too would be done twice.
+        if (!ReadOnlyQueries.serves(type)) {
+            return spring.bean(type);
+        }
         if (queries == null) {
             try {
                 queries = new ReadOnlyQueries(CommandSettings.load(springArguments), clock);
@@ -37,7 +41,7 @@ final class ReadOnlyContext implements VigilContext {
                 throw new CommandFailure("could not read Vigil's configuration: " + Failures.rootMessage(e), e);
             }
         }
-        return queries.serves(type) ? queries.find(type).orElseGet(() -> spring.bean(type)) : spring.bean(type);
+        return queries.find(type).orElseGet(() -> spring.bean(type));
     }
 
     @Override
