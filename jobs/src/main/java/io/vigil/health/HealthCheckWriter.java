@@ -114,10 +114,10 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         return new DbStatsSnapshotRecord(result.connectionId(), slot, result.checkedAt(),
                 s.serverVersion(), s.connectionsUsed(), s.connectionsMax(), s.cacheHitRatio(), s.databaseSizeBytes(),
                 s.longestTransactionSeconds(), s.memoryUsedBytes(), s.memoryMaxBytes(), s.keyspaceHitRate(),
-                jsonb(s.details()), s.serverStartedAt());
+                jsonb(s.details()), s.serverStartedAt(), s.replicationLagSeconds(), jsonb(s.counters()));
     }
 
-    private JSONB jsonb(Map<String, Object> values) {
+    private JSONB jsonb(Map<String, ?> values) {
         return values == null || values.isEmpty() ? null : JSONB.valueOf(JSON.writeValueAsString(values));
     }
 }

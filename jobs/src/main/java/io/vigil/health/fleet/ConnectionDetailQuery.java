@@ -113,7 +113,8 @@ public class ConnectionDetailQuery {
         Map<String, Object> details = SnapshotDetails.of(r.getDetails());
         return new DbStats(r.getServerVersion(), r.getConnectionsUsed(), r.getConnectionsMax(), r.getCacheHitRatio(),
                 r.getDatabaseSizeBytes(), r.getLongestTransactionSeconds(), r.getMemoryUsedBytes(),
-                r.getMemoryMaxBytes(), r.getKeyspaceHitRate(), r.getServerStartedAt(), details);
+                r.getMemoryMaxBytes(), r.getKeyspaceHitRate(), r.getServerStartedAt(), r.getReplicationLagSeconds(),
+                SnapshotDetails.counters(r.getCounters()), details);
     }
 
     /**

@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * What a probe learned about a target beyond "it answers". Every field is nullable: each provider fills
  * in what it can see. {@code serverStartedAt} is when the server process started, so that a restart
- * between two probes is seen. {@code details} holds provider-specific lists (tables with most dead tuples,
+ * between two probes is seen. {@code replicationLagSeconds} is how far the furthest-behind copy of the data
+ * is: a standby's or replica's own lag, or on a primary its slowest standby's. {@code counters} are the
+ * server's cumulative counters as it names them ({@code blks_hit}, {@code keyspace_misses}, ...), raw, so
+ * that rates can be taken per interval between two snapshots. {@code details} holds provider-specific lists (tables with most dead tuples,
  * indexes never scanned, ...) as JSON-friendly values. A figure the monitoring role cannot see correctly
  * is null, never a guess, and named under {@link #NOT_VISIBLE} in the details with why and the fix.
  */
@@ -22,7 +25,13 @@ public record DbStats(String serverVersion,
                       Long memoryMaxBytes,
                       Double keyspaceHitRate,
                       Instant serverStartedAt,
+                      Double replicationLagSeconds,
+                      Map<String, Long> counters,
                       Map<String, Object> details) {
+
+    public DbStats {
+        counters = counters == null ? Map.of() : Map.copyOf(counters);
+    }
 
     /** The details key: field name (as in this record) to why it is missing, e.g. "not visible to this role: grant pg_monitor". */
     public static final String NOT_VISIBLE = "notVisible";
@@ -77,6 +86,6 @@ public record DbStats(String serverVersion,
     }
 
     public static DbStats none() {
-        return new DbStats(null, null, null, null, null, null, null, null, null, null, Map.of());
+        return new DbStats(null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of());
     }
 }

@@ -49,7 +49,7 @@ public final class MysqlProbe extends JdbcProbe {
         JdbcDeadline.bound(connection, attempt);
         String uptime = value(connection, "SHOW GLOBAL STATUS LIKE 'Uptime'", 2);
         return new DbStats(version, threadsConnected, maxConnections, null, null, null, null, null, null,
-                DbStats.startedFromUptime(uptime == null ? null : Long.valueOf(uptime.strip())),
+                DbStats.startedFromUptime(uptime == null ? null : Long.valueOf(uptime.strip())), null, Map.of(),
                 details(connection, attempt));
     }
 

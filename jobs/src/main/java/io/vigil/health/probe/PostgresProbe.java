@@ -130,7 +130,7 @@ public final class PostgresProbe extends JdbcProbe {
                 : ordered("deadTuples", deadTuples, "unusedIndexes", unusedIndexes,
                         DbStats.NOT_VISIBLE, ordered("longestTransactionSeconds", NOT_VISIBLE));
         return new DbStats(version, connectionsUsed, connectionsMax, cacheHitRatio, databaseSize, longestTransaction,
-                null, null, null, startedAt, details);
+                null, null, null, startedAt, null, Map.of(), details);
     }
 
     private interface RowMapper {

@@ -76,7 +76,7 @@ public final class RedisProbe implements Probe {
                 number(info.get("used_memory")),
                 maxMemory == null || maxMemory == 0 ? null : maxMemory, // 0 means no limit
                 hitRate(number(info.get("keyspace_hits")), number(info.get("keyspace_misses"))),
-                DbStats.startedFromUptime(number(info.get("uptime_in_seconds"))),
+                DbStats.startedFromUptime(number(info.get("uptime_in_seconds"))), null, Map.of(),
                 details(info));
     }
 

@@ -28,7 +28,7 @@ class HealthStatusClassifierTest {
 
     @Test
     void nearingALimitIsDegradedWithEveryReason() {
-        DbStats stats = new DbStats("17", 81, 100, null, null, null, 950L, 1000L, null, null, Map.of());
+        DbStats stats = new DbStats("17", 81, 100, null, null, null, 950L, 1000L, null, null, null, Map.of(), Map.of());
 
         assertThat(classifier.classify(ProbeOutcome.up(Duration.ofMillis(600), stats, Map.of()), slo))
                 .isEqualTo(new HealthStatusClassifier.Verdict(HealthStatus.DEGRADED,
@@ -38,7 +38,7 @@ class HealthStatusClassifierTest {
 
     @Test
     void exactlyAtTheLimitIsStillUpAndAnUnknownMaximumIsIgnored() {
-        DbStats stats = new DbStats("17", 80, 100, null, null, null, 5000L, null, null, null, Map.of());
+        DbStats stats = new DbStats("17", 80, 100, null, null, null, 5000L, null, null, null, null, Map.of(), Map.of());
 
         assertThat(classifier.classify(ProbeOutcome.up(Duration.ofMillis(1), stats, Map.of()), slo).status())
                 .isEqualTo(HealthStatus.UP);
