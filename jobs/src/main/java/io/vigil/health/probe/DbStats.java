@@ -36,6 +36,13 @@ public record DbStats(String serverVersion,
     /** The details key: field name (as in this record) to why it is missing, e.g. "not visible to this role: grant pg_monitor". */
     public static final String NOT_VISIBLE = "notVisible";
 
+    /**
+     * The details key, present when this server is a standby or replica whose replication has stopped (its
+     * threads not running, its link to the primary down): why, in words. The lag is then not a number, and
+     * a REPLICATION_LAG rule fires on this instead.
+     */
+    public static final String REPLICATION_STOPPED = "replicationStopped";
+
     /** The figures this snapshot could not see, by field name, with the reason; empty when it saw everything. */
     public Map<String, String> notVisible() {
         return notVisible(details);
