@@ -2,13 +2,14 @@ package io.vigil.ops;
 
 import io.vigil.health.probe.DbStats;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** A stats snapshot as a person reads it: each figure under an English label, in human units. */
 final class StatsLines {
+
+    // ProbeSections.UNAVAILABLE: the parts of a snapshot not read, with why.
+    private static final String UNAVAILABLE = "unavailable";
 
     private StatsLines() {
     }
@@ -29,11 +30,16 @@ final class StatsLines {
                 usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes(), n -> Units.bytes(n.longValue())));
         put(lines, DbStats.label("keyspaceHitRate"),
                 stats.keyspaceHitRate() == null ? null : Units.percent(stats.keyspaceHitRate()));
-        // A figure the role could not see says so where its number would be.
+        put(lines, "replication lag",
+                stats.replicationLagSeconds() == null ? null : Units.seconds(stats.replicationLagSeconds()));
+        // A figure the role could not see, or a part not read, says so where its number would be.
         stats.notVisible().forEach((field, reason) -> lines.put(DbStats.label(field), reason));
+        if (stats.details() != null && stats.details().get(UNAVAILABLE) instanceof Map<?, ?> unavailable) {
+            unavailable.forEach((part, reason) -> lines.put(label(String.valueOf(part)), "not read: " + reason));
+        }
         if (stats.details() != null) {
             stats.details().forEach((key, value) -> {
-                if (!key.equals(DbStats.NOT_VISIBLE)) {
+                if (!key.equals(DbStats.NOT_VISIBLE) && !key.equals(UNAVAILABLE)) {
                     put(lines, label(key), detail(key, value));
                 }
             });
@@ -58,6 +64,18 @@ final class StatsLines {
         return switch (key) {
             case "deadTuples" -> "most dead tuples";
             case "unusedIndexes" -> "indexes never scanned";
+            case "largestIndexes" -> "largest indexes";
+            case "statsReset" -> "statistics reset";
+            case "reservedConnections" -> "connections reserved for superusers";
+            case "role" -> "replication role";
+            case "standbys" -> "standbys";
+            case "replicationSlots" -> "replication slots";
+            case "replicationStopped" -> "REPLICATION STOPPED";
+            case "archiver" -> "WAL archiving";
+            case "wraparound" -> "transaction ID age";
+            case "autovacuum" -> "autovacuum";
+            case "sessions" -> "sessions by state";
+            case "topStatements" -> "top statements";
             case "rejectedConnections" -> "connections refused (since start)";
             case "evictedKeys" -> "keys evicted (since start)";
             case "expiredKeys" -> "keys expired (since start)";
@@ -76,20 +94,8 @@ final class StatsLines {
         };
     }
 
-    // The PostgreSQL probe's lists (PostgresProbe): tables with their dead tuples, indexes with their table.
     private static String detail(String key, Object value) {
-        if (!(value instanceof List<?> rows)) {
-            return Table.text(value);
-        }
-        return switch (key) {
-            case "deadTuples" -> join(rows, row -> row.get("schema") + "." + row.get("table") + " " + row.get("deadTuples"));
-            case "unusedIndexes" -> join(rows, row -> row.get("schema") + "." + row.get("index") + " on " + row.get("table"));
-            default -> Table.text(value);
-        };
-    }
-
-    private static String join(List<?> rows, Function<Map<?, ?>, String> text) {
-        return rows.stream().filter(Map.class::isInstance).map(row -> text.apply((Map<?, ?>) row))
-                .collect(Collectors.joining(", "));
+        String line = DetailLines.of(key, value);
+        return line != null ? line : Table.text(value);
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.context.ApplicationContext;
 @VigilSpringTest
 class LeastPrivilegeRoleTest {
 
-    private static final String NOT_VISIBLE = "longest transaction not visible to this role: grant pg_monitor";
+    private static final String NOT_VISIBLE =
+            "longest transaction, sessions by state not visible to this role: grant pg_monitor";
 
     @Autowired ApplicationContext spring;
     @Autowired FleetSync fleetSync;
@@ -69,6 +70,7 @@ class LeastPrivilegeRoleTest {
         Cli.Result test = Cli.on(spring).run("fleet", "test", "least");
         assertThat(test.exitCode()).as(test.toString()).isZero();
         assertThat(test.out()).containsPattern("(?m)^  longest transaction +not visible to this role: grant pg_monitor$")
+                .containsPattern("(?m)^  sessions by state +not visible to this role: grant pg_monitor$")
                 .containsPattern("(?m)^  connections +\\d+ of \\d+$");
     }
 

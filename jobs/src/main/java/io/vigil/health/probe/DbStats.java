@@ -2,8 +2,12 @@ package io.vigil.health.probe;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a probe learned about a target beyond "it answers". Every field is nullable: each provider fills
@@ -66,6 +70,9 @@ public record DbStats(String serverVersion,
             case "cacheHitRatio" -> "cache hit ratio";
             case "memoryUsedBytes" -> "memory used";
             case "keyspaceHitRate" -> "keyspace hit rate";
+            case "sessions" -> "sessions by state";
+            case "walReceiver" -> "WAL receiver";
+            case "topStatements" -> "top statements";
             default -> field;
         };
     }
@@ -75,15 +82,19 @@ public record DbStats(String serverVersion,
         return notVisibleLine(details);
     }
 
-    /** {@link #notVisibleLine()} of a snapshot's stored details. */
+    /** {@link #notVisibleLine()} of a snapshot's stored details; figures missing for the same reason share it. */
     public static String notVisibleLine(Map<String, ?> details) {
         Map<String, String> missing = notVisible(details);
         if (missing.isEmpty()) {
             return null;
         }
+        // Sorted, because the stored details (jsonb) do not keep the order the probe put them in.
+        Map<String, List<String>> byReason = new TreeMap<>();
+        missing.forEach((field, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(label(field)));
+        byReason.values().forEach(Collections::sort);
         StringBuilder line = new StringBuilder();
-        missing.forEach((field, reason) -> line.append(line.isEmpty() ? "" : "; ").append(label(field)).append(' ')
-                .append(reason));
+        byReason.forEach((reason, labels) -> line.append(line.isEmpty() ? "" : "; ").append(String.join(", ", labels))
+                .append(' ').append(reason));
         return line.toString();
     }
 

@@ -1,12 +1,15 @@
 package io.vigil.health.probe;
 
+import static io.vigil.health.probe.PostgresTargets.address;
+import static io.vigil.health.probe.PostgresTargets.connect;
+import static io.vigil.health.probe.PostgresTargets.execute;
+import static io.vigil.health.probe.PostgresTargets.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.testing.EmbeddedPostgresExtension;
 import io.vigil.testing.TestDatabase;
 import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.assertj.core.api.InstanceOfAssertFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresProbeTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    private static final InstanceOfAssertFactory<Map, org.assertj.core.api.MapAssert<Object, Object>> MAP =
+            InstanceOfAssertFactories.map(Object.class, Object.class);
 
     private final PostgresProbe probe = new PostgresProbe();
 
@@ -64,10 +72,18 @@ class PostgresProbeTest {
 
             assertThat(outcome.reachable()).as(outcome.errorMessage()).isTrue();
             DbStats stats = outcome.stats();
-            assertThat(stats.details()).containsEntry("deadTuples",
-                    List.of(Map.of("schema", "public", "table", "churn", "deadTuples", 600L)));
-            assertThat(stats.details()).containsEntry("unusedIndexes",
-                    List.of(Map.of("schema", "public", "table", "churn", "index", "churn_payload_idx")));
+            assertThat(stats.details()).hasEntrySatisfying("deadTuples", tables -> assertThat((List<?>) tables)
+                    .singleElement().asInstanceOf(MAP).containsEntry("schema", "public").containsEntry("table", "churn")
+                    .containsEntry("deadTuples", 600L).containsEntry("liveTuples", 400L)
+                    // Never analysed, so reltuples is unknown and autovacuum's threshold is its base of 50.
+                    .containsEntry("vacuumThreshold", 50L).containsEntry("overThreshold", true)
+                    .containsEntry("autovacuumEnabled", false).containsEntry("settings", "autovacuum_enabled=false")
+                    .doesNotContainKeys("lastVacuum", "lastAutovacuum"));
+            assertThat(stats.details()).hasEntrySatisfying("unusedIndexes", indexes -> assertThat((List<?>) indexes)
+                    .singleElement().asInstanceOf(MAP).containsEntry("table", "churn")
+                    .containsEntry("index", "churn_payload_idx").containsEntry("scans", 0L)
+                    .containsEntry("backsConstraint", false)
+                    .hasEntrySatisfying("sizeBytes", size -> assertThat((Long) size).isPositive()));
             assertThat(stats.longestTransactionSeconds()).isNotNull().isNotNegative();
             assertThat(stats.cacheHitRatio()).isBetween(0.0, 1.0);
             assertThat(stats.connectionsUsed()).isGreaterThanOrEqualTo(3);
@@ -118,9 +134,12 @@ class PostgresProbeTest {
 
             assertThat(limited.connectionsUsed()).as("the other role's five sessions are counted").isGreaterThanOrEqualTo(6);
             assertThat(limited.longestTransactionSeconds()).as("never this role's own, never a guess").isNull();
-            assertThat(limited.notVisible())
-                    .containsExactly(Map.entry("longestTransactionSeconds", "not visible to this role: grant pg_monitor"));
-            assertThat(limited.notVisibleLine()).isEqualTo("longest transaction not visible to this role: grant pg_monitor");
+            assertThat(limited.notVisible()).containsExactly(
+                    Map.entry("longestTransactionSeconds", "not visible to this role: grant pg_monitor"),
+                    Map.entry("sessions", "not visible to this role: grant pg_monitor"));
+            assertThat(limited.notVisibleLine())
+                    .isEqualTo("longest transaction, sessions by state not visible to this role: grant pg_monitor");
+            assertThat(limited.details()).doesNotContainKey("sessions");
 
             execute(db, database, "GRANT pg_monitor TO vigil_least_monitor");
             DbStats granted = probe.probe(target).stats();
@@ -128,6 +147,7 @@ class PostgresProbeTest {
             assertThat(granted.connectionsUsed()).isGreaterThanOrEqualTo(6);
             assertThat(granted.longestTransactionSeconds()).as("the open transaction of the other role").isNotNull();
             assertThat(granted.notVisible()).isEmpty();
+            assertThat(granted.details()).containsKey("sessions");
             assertThat(granted.details()).doesNotContainKey(DbStats.NOT_VISIBLE);
         } finally {
             for (Connection other : others) {
@@ -203,25 +223,5 @@ class PostgresProbeTest {
         assertThat(outcome.errorClass()).isEqualTo("IllegalArgumentException");
         assertThat(outcome.errorMessage())
                 .isEqualTo("address 'foo' is not host:port/database (for example 127.0.0.1:5432/orders)");
-    }
-
-    private static ProbeTarget target(TestDatabase db, String database) {
-        return new ProbeTarget("orders", Provider.POSTGRESQL, address(db, database), db.user(), null,
-                Duration.ofSeconds(5));
-    }
-
-    private static String address(TestDatabase db, String database) {
-        return "127.0.0.1:" + db.port() + "/" + database;
-    }
-
-    private static Connection connect(TestDatabase db, String database) throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + db.port() + "/" + database, db.user(), "");
-    }
-
-    private static void execute(TestDatabase db, String database, String sql) throws SQLException {
-        try (Connection connection = connect(db, database); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
