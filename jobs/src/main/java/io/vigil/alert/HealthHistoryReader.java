@@ -16,12 +16,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The last day of checks and the latest stats of every enabled connection, as of a slot. Raw rows, so
  * what a rule decides and what its email says are exact; a day of five-minute checks is 288 rows each.
  */
 public class HealthHistoryReader {
+
+    /**
+     * DbStats.REPLICATION_STOPPED, the details key a stopped replica reports; spelt out because the alert
+     * engine does not depend on the probes (ReplicationLagAlertTest writes it with the probes' constant).
+     */
+    static final String REPLICATION_STOPPED = "replicationStopped";
 
     public List<ConnectionHistory> load(DSLContext tx, Instant slot) {
         Instant from = slot.minus(RuleValidator.MAX_WINDOW);
@@ -37,13 +44,15 @@ public class HealthHistoryReader {
         Map<Long, StatsSample> stats = new HashMap<>();
         tx.selectDistinct(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT, DB_STATS_SNAPSHOT.CONNECTIONS_USED,
                         DB_STATS_SNAPSHOT.CONNECTIONS_MAX, DB_STATS_SNAPSHOT.MEMORY_USED_BYTES,
-                        DB_STATS_SNAPSHOT.MEMORY_MAX_BYTES, DB_STATS_SNAPSHOT.SERVER_STARTED_AT)
+                        DB_STATS_SNAPSHOT.MEMORY_MAX_BYTES, DB_STATS_SNAPSHOT.SERVER_STARTED_AT,
+                        DB_STATS_SNAPSHOT.REPLICATION_LAG_SECONDS,
+                        DSL.jsonbGetAttributeAsText(DB_STATS_SNAPSHOT.DETAILS, REPLICATION_STOPPED))
                 .on(DB_STATS_SNAPSHOT.CONNECTION_ID)
                 .from(DB_STATS_SNAPSHOT)
                 .where(DB_STATS_SNAPSHOT.SLOT.gt(from)).and(DB_STATS_SNAPSHOT.SLOT.le(slot))
                 .orderBy(DB_STATS_SNAPSHOT.CONNECTION_ID, DB_STATS_SNAPSHOT.SLOT.desc())
                 .forEach(r -> stats.put(r.value1(), new StatsSample(r.value2(), r.value3(), r.value4(),
-                        r.value5(), r.value6(), r.value7())));
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9())));
         return tx.select(MONITORED_CONNECTION.ID, MONITORED_CONNECTION.NAME, MONITORED_CONNECTION.TAGS,
                         MONITORED_CONNECTION.LATENCY_SLO_MS)
                 .from(MONITORED_CONNECTION)

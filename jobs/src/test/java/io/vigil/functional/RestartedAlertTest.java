@@ -2,13 +2,13 @@ package io.vigil.functional;
 
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
+import static io.vigil.testing.AlertFixtures.dbRule;
+import static io.vigil.testing.AlertFixtures.vigilDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.alert.rule.AlertRuleSync;
 import io.vigil.alert.rule.AlertsProperties;
-import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.health.HealthCheckJobConfiguration;
-import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
@@ -42,10 +42,8 @@ class RestartedAlertTest {
 
     @Test
     void aServerThatStartedWithinTheWindowFiresRestartedAndOneUpLongerDoesNot() {
-        fleetSync.sync(List.of(new ConnectionDeclaration("vigil-itself", "postgresql",
-                "127.0.0.1:" + database.port() + "/" + database.name(), "postgres", null, Duration.ofSeconds(3),
-                Duration.ofSeconds(3), List.of("db"), true)));
-        ruleSync.sync(new AlertsProperties(List.of(rule("restarted", "RESTARTED", null)), List.of(), null));
+        fleetSync.sync(List.of(vigilDatabase("vigil-itself", database, Duration.ofSeconds(3), "db")));
+        ruleSync.sync(new AlertsProperties(List.of(dbRule("restarted", "RESTARTED", null, null)), List.of(), null));
         Instant started = dsl.select(DSL.field("pg_postmaster_start_time()", OffsetDateTime.class))
                 .fetchOne(0, OffsetDateTime.class).toInstant();
 
@@ -66,10 +64,5 @@ class RestartedAlertTest {
         Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(later), "test"));
         assertThat(dsl.select(ALERT.STATE).from(ALERT).join(ALERT_RULE).on(ALERT_RULE.ID.eq(ALERT.RULE_ID))
                 .where(ALERT_RULE.NAME.eq("restarted")).fetchOne(ALERT.STATE)).isEqualTo("RESOLVED");
-    }
-
-    private static RuleDeclaration rule(String name, String type, Double threshold) {
-        return new RuleDeclaration(name, type, threshold, null, null, null, null, List.of("db"), null,
-                List.of("dba@example.com"), null, null);
     }
 }

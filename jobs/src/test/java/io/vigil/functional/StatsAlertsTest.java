@@ -2,14 +2,14 @@ package io.vigil.functional;
 
 import static io.vigil.db.jooq.Tables.ALERT;
 import static io.vigil.db.jooq.Tables.ALERT_RULE;
+import static io.vigil.testing.AlertFixtures.dbRule;
 import static io.vigil.testing.AlertFixtures.mailTo;
+import static io.vigil.testing.AlertFixtures.vigilDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.alert.rule.AlertRuleSync;
 import io.vigil.alert.rule.AlertsProperties;
-import io.vigil.alert.rule.RuleDeclaration;
 import io.vigil.health.HealthCheckJobConfiguration;
-import io.vigil.health.fleet.ConnectionDeclaration;
 import io.vigil.health.fleet.FleetSync;
 import io.vigil.runs.Slot;
 import io.vigil.schedule.SlotLauncher;
@@ -40,14 +40,12 @@ class StatsAlertsTest {
     @Test
     void connectionsLatencyAndAvailabilityRulesDecideOnWhatTheProbeMeasured() {
         // An SLO of 1 ms no real probe meets; any connection in use is above a ratio of 0.0001.
-        fleetSync.sync(List.of(new ConnectionDeclaration("vigil-itself", "postgresql",
-                "127.0.0.1:" + database.port() + "/" + database.name(), "postgres", null, Duration.ofSeconds(3),
-                Duration.ofMillis(1), List.of("db"), true)));
+        fleetSync.sync(List.of(vigilDatabase("vigil-itself", database, Duration.ofMillis(1), "db")));
         ruleSync.sync(new AlertsProperties(List.of(
-                rule("busy", "CONNECTIONS", 0.0001),
-                rule("memory", "MEMORY", 0.0001),
-                rule("slow", "LATENCY", null),
-                rule("unavailable", "AVAILABILITY", 100.0)), List.of(), null));
+                dbRule("busy", "CONNECTIONS", 0.0001, null),
+                dbRule("memory", "MEMORY", 0.0001, null),
+                dbRule("slow", "LATENCY", null, null),
+                dbRule("unavailable", "AVAILABILITY", 100.0, null)), List.of(), null));
         clock.set(TestBeans.START);
 
         Launches.completed(launcher.launch(HealthCheckJobConfiguration.JOB, Slot.of(TestBeans.START), "test"));
@@ -60,10 +58,5 @@ class StatsAlertsTest {
         assertThat(alerts.get("slow")).matches("p95 latency \\d+ ms over 1h is above the SLO of 1 ms");
         assertThat(mailTo(dsl, "dba@example.com")).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("[FIRING:2] WARNING vigil-itself busy (+1 more)"));
-    }
-
-    private static RuleDeclaration rule(String name, String type, Double threshold) {
-        return new RuleDeclaration(name, type, threshold, null, null, null, null, List.of("db"), null,
-                List.of("dba@example.com"), null, null);
     }
 }

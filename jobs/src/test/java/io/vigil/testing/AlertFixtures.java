@@ -20,6 +20,19 @@ public final class AlertFixtures {
                 List.of(tags), true);
     }
 
+    /** A PostgreSQL connection to the test's own database, with a timeout and latency SLO of 3 s unless given. */
+    public static ConnectionDeclaration vigilDatabase(String name, TestDatabase database, Duration latencySlo,
+                                                      String... tags) {
+        return new ConnectionDeclaration(name, "postgresql", "127.0.0.1:" + database.port() + "/" + database.name(),
+                "postgres", null, Duration.ofSeconds(3), latencySlo, List.of(tags), true);
+    }
+
+    /** A health rule on the connections tagged {@code db}, mailing dba@example.com; defaults for the rest. */
+    public static RuleDeclaration dbRule(String name, String type, Double threshold, Duration pendingFor) {
+        return new RuleDeclaration(name, type, threshold, null, pendingFor, null, null, List.of("db"), null,
+                List.of("dba@example.com"), null, null);
+    }
+
     public static RuleDeclaration downRule(String name, int consecutive, Duration pendingFor, String severity,
                                            List<String> connections, List<String> tags, String... recipients) {
         return new RuleDeclaration(name, "DOWN", (double) consecutive, null, pendingFor, severity, connections, tags,

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -85,6 +86,15 @@ public final class TestSmtp implements AutoCloseable, AfterAllCallback {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** The text/plain part of one of Vigil's emails (multipart/alternative, text first). */
+    public static String plainText(MimeMessage message) {
+        try {
+            return (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.alert.rule.AlertRule;
 import io.vigil.alert.rule.AlertsProperties;
+import io.vigil.alert.rule.ConditionType;
 import io.vigil.alert.rule.RuleValidator;
 import io.vigil.health.HealthProperties;
 import io.vigil.health.fleet.FleetProperties;
@@ -79,9 +80,13 @@ class SampleConfigurationTest {
 
         assertThat(alerts.operators()).containsExactly("ops@example.com");
         assertThat(alerts.keepFiringFor()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(alerts.rules()).hasSize(6);
+        assertThat(alerts.rules()).hasSize(7);
         assertThat(alerts.rules().stream().map(RuleValidator::validate).map(AlertRule::name)).containsExactly(
                 "database-down", "availability", "slow", "connections-nearly-exhausted", "redis-memory",
-                "nightly-jobs-failed");
+                "replica-behind", "nightly-jobs-failed");
+        assertThat(RuleValidator.validate(alerts.rules().get(5))).satisfies(lag -> {
+            assertThat(lag.type()).isEqualTo(ConditionType.REPLICATION_LAG);
+            assertThat(lag.threshold()).as("seconds").isEqualTo(30);
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.alert.evaluation;
 
 import io.vigil.alert.rule.AlertRule;
 import io.vigil.alert.rule.Durations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ public final class Conditions {
             case CONNECTIONS -> usage("connections", rule, history, slot, true);
             case MEMORY -> usage("memory", rule, history, slot, false);
             case RESTARTED -> restarted(rule, history, slot);
+            case REPLICATION_LAG -> ReplicationLag.observe(rule, history, slot);
             case JOB_FAILED -> throw new IllegalArgumentException("JOB_FAILED is decided by the runs, not the checks");
         };
     }
@@ -65,8 +67,8 @@ public final class Conditions {
 
     private static Observation usage(String what, AlertRule rule, ConnectionHistory history, Instant slot,
                                      boolean connections) {
-        StatsSample stats = history.latestStats();
-        if (stats == null || !stats.slot().isAfter(slot.minus(rule.window())) || stats.slot().isAfter(slot)) {
+        StatsSample stats = latestStats(history, rule.window(), slot);
+        if (stats == null) {
             return Observation.clear("no " + what + " figures in the last " + Durations.text(rule.window()));
         }
         // Not a ternary: Integer and Long operands would be unboxed, and an unknown figure is null.
@@ -89,8 +91,8 @@ public final class Conditions {
     // Judged on the latest snapshot in the window: a restart is seen by the first probe after it, however
     // short the outage was (a crash and restart between two probes leaves no DOWN check behind).
     private static Observation restarted(AlertRule rule, ConnectionHistory history, Instant slot) {
-        StatsSample stats = history.latestStats();
-        if (stats == null || !stats.slot().isAfter(slot.minus(rule.window())) || stats.slot().isAfter(slot)) {
+        StatsSample stats = latestStats(history, rule.window(), slot);
+        if (stats == null) {
             return Observation.clear("no stats in the last " + Durations.text(rule.window()));
         }
         Instant started = stats.serverStartedAt();
@@ -100,6 +102,12 @@ public final class Conditions {
         return started.isAfter(slot.minus(rule.window()))
                 ? Observation.holds("restarted at " + started + ", within the last " + Durations.text(rule.window()))
                 : Observation.clear("up since " + started);
+    }
+
+    /** The latest snapshot if it was taken in (slot − window, slot]; an older one says nothing about now. */
+    static StatsSample latestStats(ConnectionHistory history, Duration window, Instant slot) {
+        StatsSample stats = history.latestStats();
+        return stats == null || !stats.slot().isAfter(slot.minus(window)) || stats.slot().isAfter(slot) ? null : stats;
     }
 
     public static String percent(double percent) {

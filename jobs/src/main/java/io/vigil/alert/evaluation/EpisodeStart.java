@@ -18,8 +18,9 @@ public final class EpisodeStart {
     /**
      * The run of failing checks that ends at the newest failing check at or before {@code conditionSince},
      * walked back to its first. Checks the rule does not judge neither break nor extend it: SKIPPED ones (an
-     * open circuit) for every rule, as for the DOWN rule, and failed ones for LATENCY, which judges answers. For rules judged on stats (CONNECTIONS, MEMORY) or runs, and when no failing check is
-     * known, {@code conditionSince} itself.
+     * open circuit) for every rule, as for the DOWN rule, and failed ones for LATENCY, which judges answers.
+     * For rules judged on stats (CONNECTIONS, MEMORY, RESTARTED, REPLICATION_LAG) or runs, and when no
+     * failing check is known, {@code conditionSince} itself.
      */
     public static Instant of(ConditionType type, ConnectionHistory history, Instant conditionSince) {
         Predicate<Check> failing = failing(type, history);
@@ -47,7 +48,7 @@ public final class EpisodeStart {
         return switch (type) {
             case DOWN, AVAILABILITY -> c -> !c.available();
             case LATENCY -> c -> c.latencyMs() != null && c.latencyMs() > slo;
-            case CONNECTIONS, MEMORY, RESTARTED, JOB_FAILED -> null;
+            case CONNECTIONS, MEMORY, RESTARTED, REPLICATION_LAG, JOB_FAILED -> null;
         };
     }
 }

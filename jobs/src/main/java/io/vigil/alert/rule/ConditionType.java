@@ -18,6 +18,11 @@ public enum ConditionType {
     MEMORY(0.9),
     /** The server started within the window: a restart, also a crash and restart between two probes; no threshold. */
     RESTARTED(0),
+    /**
+     * The furthest-behind copy of the data (a replica's own lag, or a primary's slowest replica's) more than
+     * {@code threshold} seconds behind, or this replica's replication stopped.
+     */
+    REPLICATION_LAG(60),
     /** A run of a job ended FAILED; no threshold, no window. */
     JOB_FAILED(0);
 

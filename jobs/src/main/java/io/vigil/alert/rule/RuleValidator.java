@@ -82,12 +82,14 @@ public final class RuleValidator {
             case DOWN -> t >= 1 && t <= 288 && t == Math.rint(t);
             case AVAILABILITY -> t > 0 && t <= 100;
             case CONNECTIONS, MEMORY -> t > 0 && t <= 1;
+            case REPLICATION_LAG -> t > 0 && t <= MAX_WINDOW.toSeconds();
             case LATENCY, RESTARTED, JOB_FAILED -> true;
         };
         if (!ok) {
             throw new IllegalArgumentException("threshold " + t + " is out of range for " + type + ": " + switch (type) {
                 case DOWN -> "a whole number of consecutive checks from 1 to 288, such as 2";
                 case AVAILABILITY -> "a percentage above 0 and at most 100, such as 99.5";
+                case REPLICATION_LAG -> "a lag in seconds above 0 and at most 86400 (a day), such as 30";
                 default -> "a ratio of the maximum above 0 and at most 1, such as 0.9 for 90%";
             });
         }
@@ -95,7 +97,8 @@ public final class RuleValidator {
 
     private static Duration defaultWindow(ConditionType type) {
         return switch (type) {
-            case CONNECTIONS, MEMORY -> Duration.ofMinutes(15);
+            // Judged on the latest snapshot: three slots, so one missed probe does not resolve the alert.
+            case CONNECTIONS, MEMORY, REPLICATION_LAG -> Duration.ofMinutes(15);
             // Two five-minute slots: the restart is seen by the first probe after it, and the alert resolves
             // once the server has stayed up that long.
             case RESTARTED -> Duration.ofMinutes(10);

@@ -59,7 +59,7 @@ class ConditionsTest {
     void connectionsAndMemoryCompareTheLatestSnapshotWithTheThreshold() {
         AlertRule connections = Rules.rule(4, "connections", ConditionType.CONNECTIONS, 0.9, Duration.ZERO, Severity.WARNING);
         AlertRule memory = Rules.rule(5, "memory", ConditionType.MEMORY, 0.9, Duration.ZERO, Severity.WARNING);
-        StatsSample stats = new StatsSample(SLOT, 91, 100, 50L, 100L, null);
+        StatsSample stats = new StatsSample(SLOT, 91, 100, 50L, 100L, null, null, null);
         ConnectionHistory history = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(), stats);
 
         assertThat(Conditions.observe(connections, history, SLOT))
@@ -67,11 +67,11 @@ class ConditionsTest {
         assertThat(Conditions.observe(memory, history, SLOT))
                 .isEqualTo(Observation.clear("memory 50 of 100 in use (50.0%)"));
         ConnectionHistory stale = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
-                new StatsSample(SLOT.minus(Duration.ofHours(2)), 99, 100, null, null, null));
+                new StatsSample(SLOT.minus(Duration.ofHours(2)), 99, 100, null, null, null, null, null));
         assertThat(Conditions.observe(connections, stale, SLOT))
                 .isEqualTo(Observation.clear("no connections figures in the last 1h"));
         ConnectionHistory postgres = new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
-                new StatsSample(SLOT, 5, 100, null, null, null));
+                new StatsSample(SLOT, 5, 100, null, null, null, null, null));
         assertThat(Conditions.observe(memory, postgres, SLOT))
                 .isEqualTo(Observation.clear("the target reports no memory limit"));
     }
@@ -95,7 +95,7 @@ class ConditionsTest {
 
     private static ConnectionHistory withStart(Instant snapshotSlot, Instant startedAt) {
         return new ConnectionHistory(1, "orders-db", List.of(), Duration.ofSeconds(1), List.of(),
-                new StatsSample(snapshotSlot, 5, 100, null, null, startedAt));
+                new StatsSample(snapshotSlot, 5, 100, null, null, startedAt, null, null));
     }
 
     /** Checks every five minutes, the last one at SLOT. */

@@ -18,9 +18,26 @@ class RuleValidatorTest {
     }
 
     @Test
+    void aReplicationLagRuleFiresAboveAMinuteJudgedOnTheLastQuarterHourUnlessItSaysOtherwise() {
+        AlertRule rule = RuleValidator.validate(declaration("lag", "replication-lag", null, List.of("dba@example.com")));
+
+        assertThat(rule.type()).isEqualTo(ConditionType.REPLICATION_LAG);
+        assertThat(rule.threshold()).isEqualTo(60);
+        assertThat(rule.window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(RuleValidator.validate(declaration("lag", "REPLICATION_LAG", 0.5, List.of("a@b.io"))).threshold())
+                .isEqualTo(0.5);
+        for (double bad : new double[] {0, -30, 86_401}) {
+            assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "REPLICATION_LAG", bad, List.of("a@b.io"))))
+                    .hasMessage("threshold " + bad + " is out of range for REPLICATION_LAG: a lag in seconds above 0 "
+                            + "and at most 86400 (a day), such as 30");
+        }
+    }
+
+    @Test
     void everyBadRuleSaysWhatIsWrongAndHowToFixIt() {
         assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "oracle", null, List.of("a@b.io"))))
-                .hasMessage("unknown type 'oracle': one of DOWN, AVAILABILITY, LATENCY, CONNECTIONS, MEMORY, RESTARTED, JOB_FAILED");
+                .hasMessage("unknown type 'oracle': one of DOWN, AVAILABILITY, LATENCY, CONNECTIONS, MEMORY, RESTARTED, "
+                        + "REPLICATION_LAG, JOB_FAILED");
         assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "DOWN", null, List.of())))
                 .hasMessage("recipients are missing: list at least one email address");
         assertThatThrownBy(() -> RuleValidator.validate(declaration("x", "DOWN", null, List.of("dba at example"))))
