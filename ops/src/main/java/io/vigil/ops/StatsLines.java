@@ -85,11 +85,11 @@ final class StatsLines {
             case "lastAppendOnlyWriteStatus" -> "last append-only write";
             case "connectedReplicas" -> "connected replicas";
             case "masterLinkStatus" -> "link to master";
-            case "refusedAtMaxConnections" -> "connections refused at max_connections (since start)";
-            case "abortedConnects" -> "failed connection attempts (since start)";
             case "threadsRunning" -> "threads running";
             case "maxUsedConnections" -> "most connections used (since start)";
-            case "slowQueries" -> "slow queries (since start)";
+            case "bufferPoolHitRate" -> "buffer pool hit rate (since start)";
+            case "replication" -> "replication channels";
+            case DbStats.REPLICATION_STOPPED -> "replication stopped";
             default -> key;
         };
     }

@@ -2,18 +2,21 @@ package io.vigil.health.probe;
 
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-/** Checks a MySQL or MariaDB server; its snapshot: version and connections used vs allowed. */
+/**
+ * Checks a MySQL or MariaDB server; its snapshot: version, connections used vs allowed, the status counters
+ * (contention, buffer pool, refused clients) and, on a replica, each channel's state and lag.
+ */
 public final class MysqlProbe extends JdbcProbe {
 
     private static final Driver DRIVER = new org.mariadb.jdbc.Driver();
+
+    private static final String VARIABLES = "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('version', 'max_connections')";
 
     @Override
     public Provider provider() {
@@ -40,54 +43,22 @@ public final class MysqlProbe extends JdbcProbe {
 
     @Override
     DbStats snapshot(Connection connection, ProbeAttempt attempt) throws SQLException {
-        JdbcDeadline.bound(connection, attempt);
-        String version = value(connection, "SELECT VERSION()", 1);
-        JdbcDeadline.bound(connection, attempt);
-        Integer threadsConnected = integer(value(connection, "SHOW GLOBAL STATUS LIKE 'Threads_connected'", 2));
-        JdbcDeadline.bound(connection, attempt);
-        Integer maxConnections = integer(value(connection, "SHOW VARIABLES LIKE 'max_connections'", 2));
-        JdbcDeadline.bound(connection, attempt);
-        String uptime = value(connection, "SHOW GLOBAL STATUS LIKE 'Uptime'", 2);
-        return new DbStats(version, threadsConnected, maxConnections, null, null, null, null, null, null,
-                DbStats.startedFromUptime(uptime == null ? null : Long.valueOf(uptime.strip())), null, Map.of(),
-                details(connection, attempt));
-    }
-
-    // Clients already refused (the server at max_connections; failed logins), and load: counters as the
-    // server gives them, cumulative since it started. Readable by any user, like the figures above.
-    private static final String DETAILS = """
-            SHOW GLOBAL STATUS WHERE Variable_name IN ('Connection_errors_max_connections', 'Aborted_connects',
-                'Threads_running', 'Max_used_connections', 'Slow_queries')
-            """;
-
-    private static final Map<String, String> DETAIL_KEYS = Map.of(
-            "Connection_errors_max_connections", "refusedAtMaxConnections", "Aborted_connects", "abortedConnects",
-            "Threads_running", "threadsRunning", "Max_used_connections", "maxUsedConnections",
-            "Slow_queries", "slowQueries");
-
-    private static Map<String, Object> details(Connection connection, ProbeAttempt attempt) throws SQLException {
-        JdbcDeadline.bound(connection, attempt);
-        Map<String, Object> details = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(DETAILS);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                String key = DETAIL_KEYS.get(row.getString(1));
-                if (key != null) {
-                    details.put(key, Long.valueOf(row.getString(2).strip()));
-                }
-            }
+        Map<String, String> variables = MysqlRows.values(connection, attempt, VARIABLES);
+        MysqlServer server = MysqlServer.of(variables.get("version"));
+        MysqlGlobalStatus status = new MysqlGlobalStatus(MysqlRows.values(connection, attempt, MysqlGlobalStatus.SQL));
+        Map<String, Long> counters = new TreeMap<>(status.counters());
+        Map<String, Object> details = new TreeMap<>(status.details());
+        Map<String, String> notVisible = new TreeMap<>();
+        if (!server.mariaDb()) {
+            MysqlPrivilegedFigures.deadlocks(connection, attempt, counters, notVisible);
         }
-        return Collections.unmodifiableMap(details);
-    }
-
-    private static String value(Connection connection, String sql, int column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet row = statement.executeQuery()) {
-            return row.next() ? row.getString(column) : null;
+        Double lag = MysqlPrivilegedFigures.replication(connection, attempt, server, details, notVisible);
+        if (!notVisible.isEmpty()) {
+            details.put(DbStats.NOT_VISIBLE, notVisible);
         }
-    }
-
-    private static Integer integer(String value) {
-        return value == null ? null : Integer.valueOf(value.strip());
+        String maxConnections = variables.get("max_connections");
+        return new DbStats(variables.get("version"), status.threadsConnected(),
+                maxConnections == null ? null : Integer.valueOf(maxConnections.strip()), null, null, null, null, null,
+                null, DbStats.startedFromUptime(status.uptimeSeconds()), lag, counters, Collections.unmodifiableMap(details));
     }
 }
