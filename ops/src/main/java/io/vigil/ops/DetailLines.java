@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The lists and groups of a stats snapshot's details as one line each: standbys, slots, the archiver,
- * wraparound, tables, sessions, indexes and statements (the PostgreSQL probe's). Snapshots stored before a
+ * wraparound, tables, sessions, indexes and statements (the PostgreSQL probe's), replica channels (MySQL's).
+ * Snapshots stored before a
  * field existed lack it, so every field is optional here.
  */
 final class DetailLines {
@@ -24,6 +25,9 @@ final class DetailLines {
             case "replicationSlots" -> join(value, s -> s.get("name") + " " + s.get("type")
                     + (Boolean.TRUE.equals(s.get("active")) ? " active" : " inactive")
                     + optional(", holds ", bytes(s.get("retainedBytes")), " of WAL"));
+            case "replication" -> join(value, c -> ("".equals(c.get("name")) ? "default" : c.get("name"))
+                    + optional(" from ", c.get("source")) + ", IO " + running(c.get("ioRunning")) + ", SQL "
+                    + running(c.get("sqlRunning")) + optional(", ", seconds(c.get("secondsBehind")), " behind"));
             case "archiver" -> archiver(value);
             case "wraparound" -> wraparound(value);
             case "deadTuples" -> join(value, t -> name(t, "table") + " " + t.get("deadTuples")
@@ -64,6 +68,10 @@ final class DetailLines {
         return "oldest " + oldest.get("database") + " " + oldest.get("xidAge") + " transactions, "
                 + oldest.get("percentOfFreezeMaxAge") + "% of autovacuum_freeze_max_age, "
                 + oldest.get("percentToWraparound") + "% to wraparound";
+    }
+
+    private static String running(Object flag) {
+        return Boolean.TRUE.equals(flag) ? "running" : "STOPPED";
     }
 
     private static String name(Map<?, ?> row, String key) {

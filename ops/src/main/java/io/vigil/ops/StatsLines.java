@@ -70,7 +70,6 @@ final class StatsLines {
             case "role" -> "replication role";
             case "standbys" -> "standbys";
             case "replicationSlots" -> "replication slots";
-            case "replicationStopped" -> "REPLICATION STOPPED";
             case "archiver" -> "WAL archiving";
             case "wraparound" -> "transaction ID age";
             case "autovacuum" -> "autovacuum";

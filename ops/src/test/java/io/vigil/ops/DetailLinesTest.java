@@ -19,6 +19,15 @@ class DetailLinesTest {
     }
 
     @Test
+    void aMysqlReplicaChannelSaysWhichThreadStopped() {
+        assertThat(DetailLines.of("replication", List.of(Map.of("name", "", "source", "10.0.0.5:3306",
+                "secondsBehind", 16, "ioRunning", true, "sqlRunning", true), Map.of("name", "reports",
+                "ioRunning", true, "sqlRunning", false))))
+                .isEqualTo("default from 10.0.0.5:3306, IO running, SQL running, 16.0 s behind,"
+                        + " reports, IO running, SQL STOPPED");
+    }
+
+    @Test
     void aFailingArchiverSaysSinceWhenAndWhichSegment() {
         assertThat(DetailLines.of("archiver", Map.of("mode", "on", "failing", true,
                 "lastFailedAt", "2026-12-03T10:00:00Z", "lastFailedWal", "000000010000000000000003")))
