@@ -54,7 +54,8 @@ class PostgresVersionsTest {
 
             for (ProbeOutcome outcome : List.of(superuser, plain)) {
                 assertUpWithAWholeSnapshot(outcome, major);
-                assertMaintenance(outcome.stats());
+                assertThat(outcome.stats().details()).as("every part read").doesNotContainKey("unavailable");
+                assertMaintenance(outcome.stats(), state);
                 assertReplication(outcome.stats(), state);
                 assertCounters(outcome.stats(), state);
             }
@@ -62,6 +63,7 @@ class PostgresVersionsTest {
             assertThat(superuser.stats().notVisible()).isEmpty();
             assertThat(plain.stats().longestTransactionSeconds()).as("never the role's own, never a guess").isNull();
             assertThat(plain.stats().notVisible()).containsKey("longestTransactionSeconds");
+            assertSessionsAndStatements(superuser.stats(), plain.stats(), state);
             open.rollback();
         }
     }
@@ -78,36 +80,61 @@ class PostgresVersionsTest {
         assertThat(stats.serverStartedAt()).isNotNull().isBefore(Instant.now());
     }
 
-    /** Dead tuples (the deleted rows, and the rolled-back insert's one) and the never-scanned index. */
-    private static void assertMaintenance(DbStats stats) {
-        assertThat(stats.details()).containsEntry("deadTuples", List.of(
-                Map.of("schema", "public", "table", "churn", "deadTuples", InterestingStates.DELETED),
-                Map.of("schema", "public", "table", "vigil_locks", "deadTuples", 1L)));
-        assertThat(stats.details()).containsEntry("unusedIndexes",
-                List.of(Map.of("schema", "public", "table", "churn", "index", "churn_payload_idx")));
+    /**
+     * Dead tuples (the deleted rows, and the rolled-back insert's one), the never-scanned index, wraparound,
+     * and the archiver failing on every WAL segment.
+     */
+    private static void assertMaintenance(DbStats stats, ServerState state) {
+        assertThat(rows(stats, "deadTuples")).extracting(row -> row.get("table") + " " + row.get("deadTuples"))
+                .containsExactly("churn " + InterestingStates.DELETED, "vigil_locks 1");
+        assertThat(rows(stats, "unusedIndexes")).extracting(row -> row.get("index")).containsExactly("churn_payload_idx");
+        assertThat(map(stats, "wraparound")).containsEntry("freezeMaxAge", 200_000_000L);
+        assertThat(stats.details()).containsEntry("autovacuum", "on");
+        assertThat(state.archiveFailures()).isPositive();
+        assertThat(map(stats, "archiver")).containsEntry("mode", "on").containsEntry("failing", true)
+                .containsKeys("lastFailedAt", "lastFailedWal");
     }
 
-    /**
-     * A slot alone (vigil_test_slot, no standby attached) is no copy of the data, so no lag. Once the probe
-     * reports slots, assert vigil_test_slot here (inactive, retaining WAL).
-     */
+    /** A slot nobody consumes (vigil_test_slot) is replication that stopped, and no copy to measure a lag of. */
     private static void assertReplication(DbStats stats, ServerState state) {
         assertThat(state.slotExists()).isTrue();
+        assertThat(stats.details()).containsEntry("role", "primary");
+        assertThat(rows(stats, "replicationSlots")).singleElement().satisfies(slot -> assertThat(slot)
+                .containsEntry("name", "vigil_test_slot").containsEntry("active", false));
         assertThat(stats.replicationLagSeconds()).isNull();
-        assertThat(stats.details()).doesNotContainKey(DbStats.REPLICATION_STOPPED);
+        assertThat((String) stats.details().get(DbStats.REPLICATION_STOPPED))
+                .startsWith("replication slot 'vigil_test_slot' has no consumer");
     }
 
-    /**
-     * The server's cumulative counters: every one the probe reports is at least what the server showed
-     * before the probe (they only grow). Once the probe reports them, require each name here too.
-     */
+    /** The server's cumulative counters: every one at least what the server showed before the probe. */
     private static void assertCounters(DbStats stats, ServerState state) {
         Map<String, Long> atLeast = Map.of("xact_rollback", state.rollbacks(), "deadlocks", state.deadlocks(),
                 "temp_files", state.tempFiles(), "failed_count", state.archiveFailures());
-        atLeast.forEach((name, floor) -> {
-            if (stats.counters().containsKey(name)) {
-                assertThat(stats.counters().get(name)).as(name).isGreaterThanOrEqualTo(floor);
-            }
-        });
+        atLeast.forEach((name, floor) -> assertThat(stats.counters().get(name)).as(name).isGreaterThanOrEqualTo(floor));
+        assertThat(stats.counters()).containsKeys("blks_hit", "blks_read", "xact_commit", "checkpoints_timed",
+                "checkpoints_req", "archived_count", "temp_bytes", "conflicts");
+    }
+
+    /** What only a role that sees every session gets: sessions by state, and every role's statement texts. */
+    private static void assertSessionsAndStatements(DbStats superuser, DbStats plain, ServerState state) {
+        assertThat(rows(superuser, "sessions")).extracting(row -> row.get("state")).contains("idle in transaction");
+        assertThat(plain.notVisible()).containsKey("sessions");
+        assertThat(state.statementsInstalled()).isTrue();
+        assertThat(rows(superuser, "topStatements")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row).containsKeys("calls", "totalMillis", "query"));
+        assertThat(rows(plain, "topStatements")).extracting(row -> (String) row.get("query"))
+                .contains("(another role's: not visible to this role: grant pg_monitor)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(DbStats stats, String key) {
+        assertThat(stats.details().get(key)).as(key).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) stats.details().get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(DbStats stats, String key) {
+        assertThat(stats.details().get(key)).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) stats.details().get(key);
     }
 }
