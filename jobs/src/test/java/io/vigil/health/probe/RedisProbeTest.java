@@ -2,10 +2,15 @@ package io.vigil.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -39,22 +44,97 @@ class RedisProbeTest {
         assertThat(stats.keyspaceHitRate()).isStrictlyBetween(0.0, 1.0);
         // The machine's Redis is a primary that saves nothing to disk: its last save (none) did not fail.
         assertThat(stats.details()).containsEntry("role", "master").containsEntry("lastSaveStatus", "ok")
-                .containsKeys("rejectedConnections", "evictedKeys", "expiredKeys", "blockedClients", "maxmemoryPolicy",
-                        "connectedReplicas");
-        assertThat((Long) stats.details().get("rejectedConnections")).isNotNegative();
+                .containsKeys("blockedClients", "maxmemoryPolicy", "connectedReplicas")
+                .doesNotContainKeys(DbStats.NOT_VISIBLE, DbStats.REPLICATION_STOPPED, "rejectedConnections");
+        assertThat((Double) stats.details().get("memFragmentationRatio")).isPositive();
+        assertThat((Long) stats.details().get("slowlogLength")).isNotNegative();
+        // The counters as INFO names them, cumulative: the hit and the miss above are in them.
+        assertThat(stats.counters()).containsOnlyKeys(RedisStats.COUNTERS);
+        assertThat(stats.counters().get("keyspace_hits")).isPositive();
+        assertThat(stats.counters().get("keyspace_misses")).isPositive();
+        assertThat(stats.counters().get("total_commands_processed")).isPositive();
+        assertThat(stats.counters().get("rejected_connections")).isNotNegative();
     }
 
     @Test
-    void aReplicasLinkAndAFailedSaveAreReadFromInfo() {
-        // A replica's INFO, as a Redis 7 replica whose primary is gone prints it (captured; no replica runs here).
-        Map<String, Object> details = RedisProbe.details(RedisInfo.parse(String.join("\r\n", "# Replication",
-                "role:slave", "master_host:10.0.0.5", "master_port:6379", "master_link_status:down",
-                "connected_slaves:0", "# Persistence", "rdb_last_bgsave_status:err", "aof_enabled:1",
-                "aof_last_write_status:err", "# Stats", "rejected_connections:17")));
+    void aUserAllowedPingAndInfoButNotSlowlogIsUpWithTheSlowlogLengthNotVisible() {
+        String user = "vigil-test-" + UUID.randomUUID();
+        String password = "pw-" + UUID.randomUUID();
+        try (Jedis admin = new Jedis("127.0.0.1", 6379)) {
+            admin.aclSetUser(user, "on", ">" + password, "-@all", "+ping", "+info");
+            try {
+                ProbeOutcome outcome = probe.probe(new ProbeTarget("cache", Provider.REDIS, REDIS, user, password,
+                        Duration.ofSeconds(5)));
 
-        assertThat(details).containsEntry("role", "slave").containsEntry("masterLinkStatus", "down")
-                .containsEntry("lastSaveStatus", "err").containsEntry("lastAppendOnlyWriteStatus", "err")
-                .containsEntry("rejectedConnections", 17L).containsEntry("connectedReplicas", 0L);
+                assertThat(outcome.reachable()).as(outcome.errorMessage()).isTrue();
+                assertThat(outcome.details()).doesNotContainKey("statsError");
+                assertThat(outcome.stats().notVisible())
+                        .containsExactly(Map.entry("slowlogLength", "not visible to this user: allow SLOWLOG (+slowlog|len)"));
+                assertThat(outcome.stats().details()).doesNotContainKey("slowlogLength");
+                assertThat(outcome.stats().counters()).containsKeys("keyspace_hits", "keyspace_misses");
+
+                // The README's ACL for the monitoring user: with +slowlog|len the length is there.
+                admin.aclSetUser(user, "+slowlog|len");
+                ProbeOutcome allowed = probe.probe(new ProbeTarget("cache", Provider.REDIS, REDIS, user, password,
+                        Duration.ofSeconds(5)));
+
+                assertThat(allowed.stats().notVisible()).isEmpty();
+                assertThat((Long) allowed.stats().details().get("slowlogLength")).isNotNegative();
+            } finally {
+                admin.aclDelUser(user);
+            }
+        }
+    }
+
+    @Test
+    void aReplicaWithItsLinkUpHasItsLagFromItsLastContactWithThePrimary() {
+        DbStats stats = RedisStats.of(captured("replica-link-up.info"), 0L);
+
+        assertThat(stats.replicationLagSeconds()).isEqualTo(0.0);
+        assertThat(stats.details()).containsEntry("role", "slave").containsEntry("masterLinkStatus", "up")
+                .doesNotContainKey(DbStats.REPLICATION_STOPPED);
+    }
+
+    @Test
+    void aReplicaWhosePrimaryWentAwaySaysForHowLongItsLinkIsDown() {
+        // Captured from a throwaway replica four seconds after its primary shut down.
+        DbStats stats = RedisStats.of(captured("replica-link-down.info"), 0L);
+
+        assertThat(stats.replicationLagSeconds()).isNull();
+        assertThat(stats.details()).containsEntry("masterLinkStatus", "down")
+                .containsEntry(DbStats.REPLICATION_STOPPED, "link to master 127.0.0.1:6391 down for 4 s");
+    }
+
+    @Test
+    void aReplicaThatNeverReachedItsPrimarySaysSo() {
+        // INFO gives -1 seconds down when the link was never up.
+        DbStats stats = RedisStats.of(captured("replica-never-linked.info"), 0L);
+
+        assertThat(stats.replicationLagSeconds()).isNull();
+        assertThat(stats.details()).containsEntry(DbStats.REPLICATION_STOPPED,
+                "link to master 127.0.0.1:6391 down, not up once since this server started");
+    }
+
+    @Test
+    void aPrimarysLagIsItsSlowestReplicas() {
+        Map<String, String> info = captured("primary-with-replica.info");
+
+        assertThat(RedisStats.of(info, 0L).replicationLagSeconds()).isEqualTo(0.0);
+        info.put("slave1", "ip=10.0.0.7,port=6379,state=online,offset=90,lag=3");
+        assertThat(RedisStats.of(info, 0L).replicationLagSeconds()).isEqualTo(3.0);
+        assertThat(RedisStats.of(captured("replica-never-linked.info"), 0L).details()).containsEntry("connectedReplicas", 0L);
+    }
+
+    @Test
+    void aFailedSaveAndCountersAreReadFromInfo() {
+        Map<String, String> info = RedisInfo.parse(String.join("\r\n", "# Persistence", "rdb_last_bgsave_status:err",
+                "aof_enabled:1", "aof_last_write_status:err", "# Stats", "rejected_connections:17", "evicted_keys:3",
+                "mem_fragmentation_ratio:1.25"));
+
+        assertThat(RedisStats.details(info)).containsEntry("lastSaveStatus", "err")
+                .containsEntry("lastAppendOnlyWriteStatus", "err").containsEntry("memFragmentationRatio", 1.25);
+        assertThat(RedisStats.counters(info)).containsExactly(Map.entry("rejected_connections", 17L),
+                Map.entry("evicted_keys", 3L));
     }
 
     @Test
@@ -102,6 +182,15 @@ class RedisProbeTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusMillis(1500));
             assertThat(outcome.reachable()).isFalse();
             assertThat(outcome.errorClass()).isNotBlank();
+        }
+    }
+
+    // INFO of throwaway servers on this machine (redis-server 7.0 --replicaof), as they printed it.
+    private static Map<String, String> captured(String file) {
+        try (InputStream in = RedisProbeTest.class.getResourceAsStream("/redis/" + file)) {
+            return RedisInfo.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
