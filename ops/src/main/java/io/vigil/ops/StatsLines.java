@@ -1,9 +1,12 @@
 package io.vigil.ops;
 
 import io.vigil.health.probe.DbStats;
+import io.vigil.health.rates.IntervalFigures;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,25 +23,35 @@ final class StatsLines {
         put(lines, "server started", stats.serverStartedAt() == null ? null : Table.text(stats.serverStartedAt()));
         put(lines, DbStats.label("connectionsUsed"),
                 usedOf(stats.connectionsUsed(), stats.connectionsMax(), Number::toString));
-        put(lines, DbStats.label("cacheHitRatio"),
-                stats.cacheHitRatio() == null ? null : Units.percent(stats.cacheHitRatio()));
+        put(lines, DbStats.label("cacheHitRatio"), ratio("cacheHitRatio", stats.cacheHitRatio(), stats.details()));
         put(lines, "database size", stats.databaseSizeBytes() == null ? null : Units.bytes(stats.databaseSizeBytes()));
         put(lines, DbStats.label("longestTransactionSeconds"),
                 stats.longestTransactionSeconds() == null ? null : Units.seconds(stats.longestTransactionSeconds()));
         put(lines, DbStats.label("memoryUsedBytes"),
                 usedOf(stats.memoryUsedBytes(), stats.memoryMaxBytes(), n -> Units.bytes(n.longValue())));
-        put(lines, DbStats.label("keyspaceHitRate"),
-                stats.keyspaceHitRate() == null ? null : Units.percent(stats.keyspaceHitRate()));
+        put(lines, DbStats.label("keyspaceHitRate"), ratio("keyspaceHitRate", stats.keyspaceHitRate(), stats.details()));
         // A figure the role could not see says so where its number would be.
-        stats.notVisible().forEach((field, reason) -> lines.put(DbStats.label(field), reason));
+        stats.notVisible().forEach((field, reason) -> lines.put(label(field), reason));
         if (stats.details() != null) {
             stats.details().forEach((key, value) -> {
-                if (!key.equals(DbStats.NOT_VISIBLE)) {
+                // Which interval the ratios are over is said on their lines.
+                if (!key.equals(DbStats.NOT_VISIBLE) && !key.equals(IntervalFigures.RATES_SINCE)) {
                     put(lines, label(key), detail(key, value));
                 }
             });
         }
         return lines;
+    }
+
+    /** "99.2% over the last 5 min" from a snapshot the writer stored, "99.2% (since start)" otherwise. */
+    private static String ratio(String field, Double value, Map<String, Object> details) {
+        Optional<Duration> interval = IntervalFigures.intervalOf(field, details);
+        String over = interval.map(length -> " over the last " + Units.duration(length)).orElse("");
+        if (value == null) {
+            // Not a single read in the interval: no ratio, rather than 0% or 100%.
+            return interval.isPresent() ? "no reads" + over : null;
+        }
+        return Units.percent(value) + (interval.isPresent() ? over : " (since start)");
     }
 
     private static void put(Map<String, String> lines, String label, String text) {
@@ -72,12 +85,19 @@ final class StatsLines {
             case "threadsRunning" -> "threads running";
             case "maxUsedConnections" -> "most connections used (since start)";
             case "slowQueries" -> "slow queries (since start)";
-            default -> key;
+            case "memFragmentationRatio" -> "memory fragmentation";
+            case "slowlogLength" -> "slow log entries";
+            case DbStats.REPLICATION_STOPPED -> "replication stopped";
+            case IntervalFigures.RATES -> "counter rates";
+            default -> DbStats.label(key);
         };
     }
 
     // The PostgreSQL probe's lists (PostgresProbe): tables with their dead tuples, indexes with their table.
     private static String detail(String key, Object value) {
+        if (key.equals(IntervalFigures.RATES) && value instanceof Map<?, ?> rates) {
+            return rates(rates);
+        }
         if (!(value instanceof List<?> rows)) {
             return Table.text(value);
         }
@@ -86,6 +106,16 @@ final class StatsLines {
             case "unusedIndexes" -> join(rows, row -> row.get("schema") + "." + row.get("index") + " on " + row.get("table"));
             default -> Table.text(value);
         };
+    }
+
+    // Each counter per second, then the interval: "keyspace_hits 120/s, keyspace_misses 16.67/s over the last 5 min".
+    private static String rates(Map<?, ?> rates) {
+        String perSecond = rates.entrySet().stream()
+                .filter(rate -> !rate.getKey().equals(IntervalFigures.INTERVAL_SECONDS) && rate.getValue() instanceof Number)
+                .map(rate -> rate.getKey() + " " + Table.text(((Number) rate.getValue()).doubleValue()) + "/s")
+                .collect(Collectors.joining(", "));
+        return rates.get(IntervalFigures.INTERVAL_SECONDS) instanceof Number seconds
+                ? perSecond + " over the last " + Units.seconds(seconds.doubleValue()) : perSecond;
     }
 
     private static String join(List<?> rows, Function<Map<?, ?>, String> text) {
