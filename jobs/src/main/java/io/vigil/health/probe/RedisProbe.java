@@ -8,12 +8,13 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Checks a Redis server with {@code PING}, then reads memory, clients, counters and replication from
  * {@code INFO} and the slow log's length from {@code SLOWLOG LEN} ({@link RedisStats}). The latency covers
  * connecting, AUTH and {@code PING}. {@code INFO} and {@code SLOWLOG LEN} must answer within what is left of
- * the timeout; when they fail the target is still UP, with a {@code statsError} in the details.
+ * the timeout; when INFO fails the target is still UP, with a {@code statsError} in the details.
  */
 public final class RedisProbe implements Probe {
 
@@ -38,7 +39,7 @@ public final class RedisProbe implements Probe {
                 try {
                     boundReads(jedis, attempt);
                     Map<String, String> info = RedisInfo.parse(jedis.info());
-                    return ProbeOutcome.up(latency, RedisStats.of(info, slowlogLength(jedis, attempt)), Map.of());
+                    return ProbeOutcome.up(latency, RedisStats.of(info, slowlog(jedis, attempt)), Map.of());
                 } catch (RuntimeException e) {
                     return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
                 }
@@ -68,14 +69,16 @@ public final class RedisProbe implements Probe {
         return config.build();
     }
 
-    // One more round trip after INFO, within what is left of the timeout. A user not allowed it still has
-    // INFO's figures: the length is then recorded as not visible.
-    private static Long slowlogLength(Jedis jedis, ProbeAttempt attempt) {
+    // One more round trip after INFO, within what is left of the timeout. Whatever stops it, INFO's figures
+    // are kept: the length alone is recorded as not visible, with why.
+    private static RedisStats.Slowlog slowlog(Jedis jedis, ProbeAttempt attempt) {
         try {
             boundReads(jedis, attempt);
-            return jedis.slowlogLen();
+            return RedisStats.Slowlog.of(jedis.slowlogLen());
         } catch (JedisAccessControlException e) {
-            return null;
+            return RedisStats.Slowlog.notAllowed();
+        } catch (JedisException e) {
+            return RedisStats.Slowlog.unavailable(attempt.describe(e));
         }
     }
 }

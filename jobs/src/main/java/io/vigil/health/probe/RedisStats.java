@@ -12,19 +12,34 @@ final class RedisStats {
     static final List<String> COUNTERS = List.of("keyspace_hits", "keyspace_misses", "rejected_connections",
             "evicted_keys", "expired_keys", "total_connections_received", "total_commands_processed");
 
-    static final String SLOWLOG_NOT_ALLOWED = "not visible to this user: allow SLOWLOG (+slowlog|len)";
+    /** {@code SLOWLOG LEN}'s answer: the slow log's length, or why there is none. */
+    record Slowlog(Long length, String notVisible) {
+
+        static Slowlog of(long length) {
+            return new Slowlog(length, null);
+        }
+
+        /** The user's ACL does not allow the command. */
+        static Slowlog notAllowed() {
+            return new Slowlog(null, "not visible to this user: allow SLOWLOG (+slowlog|len)");
+        }
+
+        /** The server refused it otherwise (the command renamed away) or did not answer in time. */
+        static Slowlog unavailable(String why) {
+            return new Slowlog(null, "not available: " + why);
+        }
+    }
 
     private RedisStats() {
     }
 
-    /** @param slowlogLength null when the user may not run {@code SLOWLOG LEN} */
-    static DbStats of(Map<String, String> info, Long slowlogLength) {
+    static DbStats of(Map<String, String> info, Slowlog slowlog) {
         Long maxMemory = number(info.get("maxmemory"));
         Map<String, Object> details = new LinkedHashMap<>(details(info));
-        if (slowlogLength != null) {
-            details.put("slowlogLength", slowlogLength);
+        if (slowlog.length() != null) {
+            details.put("slowlogLength", slowlog.length());
         } else {
-            details.put(DbStats.NOT_VISIBLE, Map.of("slowlogLength", SLOWLOG_NOT_ALLOWED));
+            details.put(DbStats.NOT_VISIBLE, Map.of("slowlogLength", slowlog.notVisible()));
         }
         return new DbStats(info.get("redis_version"),
                 integer(info.get("connected_clients")),

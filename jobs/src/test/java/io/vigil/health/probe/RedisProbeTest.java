@@ -2,13 +2,18 @@ package io.vigil.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,8 +92,29 @@ class RedisProbeTest {
     }
 
     @Test
+    void aServerThatRefusesSlowlogOtherwiseKeepsItsInfoFigures() throws Exception {
+        // As a Redis with rename-command SLOWLOG "" answers: a server of a few lines, since the machine's
+        // Redis must not be reconfigured.
+        try (ServerSocket server = TestSockets.silentServer()) {
+            Thread.ofVirtual().start(() -> answer(server, Map.of("PING", "+PONG",
+                    "INFO", bulk("# Server\r\nredis_version:7.0.15\r\nuptime_in_seconds:60\r\n# Stats\r\n"
+                            + "keyspace_hits:5\r\nkeyspace_misses:5\r\n"),
+                    "SLOWLOG", "-ERR unknown command 'SLOWLOG', with args beginning with: 'LEN'")));
+
+            ProbeOutcome outcome = probe.probe(new ProbeTarget("renamed", Provider.REDIS,
+                    "127.0.0.1:" + server.getLocalPort(), null, null, Duration.ofSeconds(5)));
+
+            assertThat(outcome.reachable()).as(outcome.errorMessage()).isTrue();
+            assertThat(outcome.details()).doesNotContainKey("statsError");
+            assertThat(outcome.stats().keyspaceHitRate()).isEqualTo(0.5);
+            assertThat(outcome.stats().notVisible().get("slowlogLength"))
+                    .startsWith("not available: ").contains("unknown command 'SLOWLOG'");
+        }
+    }
+
+    @Test
     void aReplicaWithItsLinkUpHasItsLagFromItsLastContactWithThePrimary() {
-        DbStats stats = RedisStats.of(captured("replica-link-up.info"), 0L);
+        DbStats stats = RedisStats.of(captured("replica-link-up.info"), RedisStats.Slowlog.of(0));
 
         assertThat(stats.replicationLagSeconds()).isEqualTo(0.0);
         assertThat(stats.details()).containsEntry("role", "slave").containsEntry("masterLinkStatus", "up")
@@ -98,7 +124,7 @@ class RedisProbeTest {
     @Test
     void aReplicaWhosePrimaryWentAwaySaysForHowLongItsLinkIsDown() {
         // Captured from a throwaway replica four seconds after its primary shut down.
-        DbStats stats = RedisStats.of(captured("replica-link-down.info"), 0L);
+        DbStats stats = RedisStats.of(captured("replica-link-down.info"), RedisStats.Slowlog.of(0));
 
         assertThat(stats.replicationLagSeconds()).isNull();
         assertThat(stats.details()).containsEntry("masterLinkStatus", "down")
@@ -108,7 +134,7 @@ class RedisProbeTest {
     @Test
     void aReplicaThatNeverReachedItsPrimarySaysSo() {
         // INFO gives -1 seconds down when the link was never up.
-        DbStats stats = RedisStats.of(captured("replica-never-linked.info"), 0L);
+        DbStats stats = RedisStats.of(captured("replica-never-linked.info"), RedisStats.Slowlog.of(0));
 
         assertThat(stats.replicationLagSeconds()).isNull();
         assertThat(stats.details()).containsEntry(DbStats.REPLICATION_STOPPED,
@@ -119,10 +145,10 @@ class RedisProbeTest {
     void aPrimarysLagIsItsSlowestReplicas() {
         Map<String, String> info = captured("primary-with-replica.info");
 
-        assertThat(RedisStats.of(info, 0L).replicationLagSeconds()).isEqualTo(0.0);
+        assertThat(RedisStats.of(info, RedisStats.Slowlog.of(0)).replicationLagSeconds()).isEqualTo(0.0);
         info.put("slave1", "ip=10.0.0.7,port=6379,state=online,offset=90,lag=3");
-        assertThat(RedisStats.of(info, 0L).replicationLagSeconds()).isEqualTo(3.0);
-        assertThat(RedisStats.of(captured("replica-never-linked.info"), 0L).details()).containsEntry("connectedReplicas", 0L);
+        assertThat(RedisStats.of(info, RedisStats.Slowlog.of(0)).replicationLagSeconds()).isEqualTo(3.0);
+        assertThat(RedisStats.of(captured("replica-never-linked.info"), RedisStats.Slowlog.of(0)).details()).containsEntry("connectedReplicas", 0L);
     }
 
     @Test
@@ -191,6 +217,31 @@ class RedisProbeTest {
             return RedisInfo.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String bulk(String text) {
+        return "$" + text.getBytes(StandardCharsets.UTF_8).length + "\r\n" + text;
+    }
+
+    // Reads RESP commands (*count, then $length and the argument) and answers each by its name.
+    private static void answer(ServerSocket server, Map<String, String> replies) {
+        try (Socket client = server.accept();
+             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+             OutputStream out = client.getOutputStream()) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int count = Integer.parseInt(line.substring(1));
+                String command = null;
+                for (int i = 0; i < count; i++) {
+                    in.readLine();
+                    String argument = in.readLine();
+                    command = command == null ? argument.toUpperCase(Locale.ROOT) : command;
+                }
+                out.write((replies.getOrDefault(command, "-ERR unexpected") + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            // The probe closed the connection: nothing more to answer.
         }
     }
 }
