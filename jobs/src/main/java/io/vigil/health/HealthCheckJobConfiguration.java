@@ -88,9 +88,9 @@ public class HealthCheckJobConfiguration {
     @Bean
     @StepScope
     HealthCheckWriter healthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses,
-                                        LimitedVisibilityLog visibility, Clock clock,
+                                        PreviousSnapshots previousSnapshots, LimitedVisibilityLog visibility, Clock clock,
                                         @Value("#{stepExecution}") StepExecution step) {
-        return new HealthCheckWriter(dsl, circuits, previousStatuses, visibility, clock, Slot.of(step).start(),
+        return new HealthCheckWriter(dsl, circuits, previousStatuses, previousSnapshots, visibility, clock, Slot.of(step).start(),
                 step.getJobExecutionId());
     }
 }

@@ -7,6 +7,8 @@ import static org.jooq.impl.DSL.excluded;
 import io.vigil.db.jooq.tables.records.DbStatsSnapshotRecord;
 import io.vigil.db.jooq.tables.records.HealthCheckRecord;
 import io.vigil.health.probe.DbStats;
+import io.vigil.health.rates.CounterSample;
+import io.vigil.health.rates.IntervalFigures;
 import io.vigil.health.status.HealthStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a chunk of checks, their stats and their circuits in the chunk's transaction. Every write is an
  * upsert on the natural key (connection, slot), so writing a slot again replaces rather than adds. What
- * changed (a connection's status, a circuit) is logged once the chunk commits.
+ * changed (a connection's status, a circuit) is logged once the chunk commits. A snapshot's hit ratios are
+ * over the interval since the connection's previous snapshot ({@link IntervalFigures}).
  */
 public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
 
@@ -35,16 +38,19 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
     private final LimitedVisibilityLog visibility;
     private final CircuitRepository circuits;
     private final PreviousStatuses previousStatuses;
+    private final PreviousSnapshots previousSnapshots;
     private final Clock clock;
     private final Instant slot;
     private final Long jobExecutionId;
 
     public HealthCheckWriter(DSLContext dsl, CircuitRepository circuits, PreviousStatuses previousStatuses,
-                             LimitedVisibilityLog visibility, Clock clock, Instant slot, Long jobExecutionId) {
+                             PreviousSnapshots previousSnapshots, LimitedVisibilityLog visibility, Clock clock,
+                             Instant slot, Long jobExecutionId) {
         this.dsl = dsl;
         this.visibility = visibility;
         this.circuits = circuits;
         this.previousStatuses = previousStatuses;
+        this.previousSnapshots = previousSnapshots;
         this.clock = clock;
         this.slot = slot;
         this.jobExecutionId = jobExecutionId;
@@ -61,10 +67,11 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         Instant now = clock.instant();
         Map<Long, HealthStatus> previous = previousStatuses.before(
                 chunk.getItems().stream().map(HealthCheckResult::connectionId).toList(), slot);
+        Map<Long, CounterSample> previousCounters = previousCounters(chunk);
         for (HealthCheckResult result : chunk) {
             checks.add(check(result));
             if (result.stats() != null) {
-                snapshots.add(snapshot(result));
+                snapshots.add(snapshot(result, previousCounters.get(result.connectionId())));
             }
             if (result.circuitAfter() != null) {
                 circuitUpdates.add(circuits.save(result.connectionId(), result.circuitAfter(), slot, now));
@@ -99,6 +106,12 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
         visibility.onCommit(chunk.getItems());
     }
 
+    private Map<Long, CounterSample> previousCounters(Chunk<? extends HealthCheckResult> chunk) {
+        List<Long> withStats = chunk.getItems().stream().filter(r -> r.stats() != null)
+                .map(HealthCheckResult::connectionId).toList();
+        return withStats.isEmpty() ? Map.of() : previousSnapshots.before(withStats, slot);
+    }
+
     private static <T> InsertOnDuplicateSetMoreStep<DbStatsSnapshotRecord> setExcluded(
             InsertOnDuplicateSetMoreStep<DbStatsSnapshotRecord> step, Field<T> field) {
         return step.set(field, excluded(field));
@@ -109,8 +122,8 @@ public class HealthCheckWriter implements ItemWriter<HealthCheckResult> {
                 result.latencyMs(), result.errorClass(), result.errorMessage(), jsonb(result.details()), jobExecutionId);
     }
 
-    private DbStatsSnapshotRecord snapshot(HealthCheckResult result) {
-        DbStats s = result.stats();
+    private DbStatsSnapshotRecord snapshot(HealthCheckResult result, CounterSample previous) {
+        DbStats s = IntervalFigures.apply(result.stats(), result.checkedAt(), previous);
         return new DbStatsSnapshotRecord(result.connectionId(), slot, result.checkedAt(),
                 s.serverVersion(), s.connectionsUsed(), s.connectionsMax(), s.cacheHitRatio(), s.databaseSizeBytes(),
                 s.longestTransactionSeconds(), s.memoryUsedBytes(), s.memoryMaxBytes(), s.keyspaceHitRate(),

@@ -66,6 +66,11 @@ public class HealthConfiguration {
     }
 
     @Bean
+    PreviousSnapshots previousSnapshots(DSLContext dsl) {
+        return new PreviousSnapshots(dsl);
+    }
+
+    @Bean
     CircuitReset circuitReset(FleetRepository fleet, CircuitRepository circuits, Clock clock) {
         return new CircuitReset(fleet, circuits, clock);
     }

@@ -48,10 +48,11 @@ public final class Architecture {
             // The read side of every family on one direct connection, for the commands that only read.
             Map.entry("io.vigil.query", Set.of("io.vigil.runs", "io.vigil.database")),
             Map.entry("io.vigil.health", Set.of("io.vigil.health.probe", "io.vigil.health.circuit",
-                    "io.vigil.health.status", "io.vigil.health.fleet", "io.vigil.runs", "io.vigil.database",
-                    "io.vigil.db")),
+                    "io.vigil.health.status", "io.vigil.health.fleet", "io.vigil.health.rates", "io.vigil.runs",
+                    "io.vigil.database", "io.vigil.db")),
             Map.entry("io.vigil.health.probe", Set.of("io.vigil.secret")),
             Map.entry("io.vigil.health.circuit", Set.of("io.vigil.time")),
+            Map.entry("io.vigil.health.rates", Set.of("io.vigil.health.probe")),
             Map.entry("io.vigil.health.status", Set.of("io.vigil.health.probe")),
             Map.entry("io.vigil.health.fleet", Set.of("io.vigil.health.probe", "io.vigil.runs", "io.vigil.database",
                     "io.vigil.db")),
@@ -71,8 +72,8 @@ public final class Architecture {
 
     /** The packages of plain Java: no Spring, no jOOQ, no generated tables. */
     static final Set<String> PLAIN = Set.of("io.vigil.secret", "io.vigil.time", "io.vigil.health.probe",
-            "io.vigil.health.circuit", "io.vigil.health.status", "io.vigil.event.parse", "io.vigil.mail.delivery",
-            "io.vigil.alert.evaluation", "io.vigil.alert.notification");
+            "io.vigil.health.circuit", "io.vigil.health.rates", "io.vigil.health.status", "io.vigil.event.parse",
+            "io.vigil.mail.delivery", "io.vigil.alert.evaluation", "io.vigil.alert.notification");
 
     private Architecture() {
     }

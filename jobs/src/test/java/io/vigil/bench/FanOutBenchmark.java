@@ -350,7 +350,7 @@ public final class FanOutBenchmark {
         // The writer on results shaped like the benchmark's: (1 - share) UP, share DOWN with a circuit update.
         List<MonitoredTarget> todo = fleet.enabledWithoutCheck(slot);
         HealthCheckWriter writer = new HealthCheckWriter(dsl, circuits, context.getBean(PreviousStatuses.class),
-                context.getBean(io.vigil.health.LimitedVisibilityLog.class),
+                context.getBean(io.vigil.health.PreviousSnapshots.class), context.getBean(io.vigil.health.LimitedVisibilityLog.class),
                 context.getBean(SettableClock.class), slot, null);
         List<HealthCheckResult> results = new ArrayList<>(todo.size());
         Instant now = slot;

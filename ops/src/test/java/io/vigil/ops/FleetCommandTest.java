@@ -47,7 +47,8 @@ class FleetCommandTest {
                 declaration("closed-port", "postgresql", "127.0.0.1:" + closedPort + "/x", List.of()),
                 declaration("never-checked", "redis", "127.0.0.1:" + closedPort, List.of("later")),
                 declaration("added-later", "http", http.url("/ok"), List.of()),
-                declaration("local-pg", "postgresql", "127.0.0.1:5432/postgres", List.of())));
+                declaration("local-pg", "postgresql", "127.0.0.1:5432/postgres", List.of()),
+                declaration("local-redis", "redis", "127.0.0.1:6379", List.of())));
     }
 
     @AfterAll
@@ -105,7 +106,21 @@ class FleetCommandTest {
                 .containsPattern("(?m)^  server started +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$")
                 .containsPattern("(?m)^  connections +\\d+ of \\d+$")
                 .containsPattern("(?m)^  database size +\\d+\\.\\d (KB|MB|GB)$")
+                // One probe has no previous snapshot to take an interval from.
+                .containsPattern("(?m)^  cache hit ratio +\\d+\\.\\d% \\(since start\\)$")
                 .doesNotContain("bytes");
+    }
+
+    @Test
+    void testOfARedisTargetLabelsItsHitRateSinceStart() {
+        Cli.Result result = cli.run("fleet", "test", "local-redis");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .containsPattern("(?m)^  keyspace hit rate +\\d+\\.\\d% \\(since start\\)$")
+                .containsPattern("(?m)^  memory fragmentation +\\d+(\\.\\d+)?$")
+                .containsPattern("(?m)^  slow log entries +\\d+$")
+                .doesNotContain("counter rates");
     }
 
     @Test

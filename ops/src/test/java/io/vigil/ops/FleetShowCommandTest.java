@@ -98,8 +98,11 @@ class FleetShowCommandTest {
             check(id, slot, "DOWN", null, "connection refused by 127.0.0.1:" + closedPort);
         }
         lastCheck = slot.minus(Duration.ofMinutes(5));
-        snapshot(id, now.minus(Duration.ofDays(3)), 1024L);
-        snapshot(id, lastCheck, 7_708_007L);
+        snapshot(id, now.minus(Duration.ofDays(3)), 1024L, "");
+        // As the writer stores a snapshot after one of the same run: the ratio over the five minutes between.
+        snapshot(id, lastCheck, 7_708_007L, """
+                "rates": {"blks_hit": 2000.0, "blks_read": 2.5, "intervalSeconds": 300.0},
+                "ratesSince": "previous snapshot at 2026-11-23T09:55:02Z",""");
         dsl.insertInto(CIRCUIT_STATE)
                 .set(CIRCUIT_STATE.CONNECTION_ID, id)
                 .set(CIRCUIT_STATE.STATE, "OPEN")
@@ -143,9 +146,10 @@ class FleetShowCommandTest {
                 + "stats, from the snapshot of " + Table.text(lastCheck.plusSeconds(2)) + ":\n"
                 + "  server version        17.2\n"
                 + "  connections           12 of 100\n"
-                + "  cache hit ratio       99.9%\n"
+                + "  cache hit ratio       99.9% over the last 5 min\n"
                 + "  database size         7.4 MB\n"
                 + "  longest transaction   3 min\n"
+                + "  counter rates         blks_hit 2000/s, blks_read 2.5/s over the last 5 min\n"
                 + "  most dead tuples      public.orders 1200, public.items 30\n"
                 + "  indexes never scanned public.orders_note_idx on orders\n"
                 + "\n"
@@ -241,7 +245,7 @@ class FleetShowCommandTest {
                 .execute();
     }
 
-    private void snapshot(long connection, Instant slot, long databaseSize) {
+    private void snapshot(long connection, Instant slot, long databaseSize, String rates) {
         dsl.insertInto(DB_STATS_SNAPSHOT)
                 .set(DB_STATS_SNAPSHOT.CONNECTION_ID, connection)
                 .set(DB_STATS_SNAPSHOT.SLOT, slot)
@@ -252,8 +256,8 @@ class FleetShowCommandTest {
                 .set(DB_STATS_SNAPSHOT.CACHE_HIT_RATIO, 0.9987)
                 .set(DB_STATS_SNAPSHOT.DATABASE_SIZE_BYTES, databaseSize)
                 .set(DB_STATS_SNAPSHOT.LONGEST_TRANSACTION_SECONDS, 185.0)
-                .set(DB_STATS_SNAPSHOT.DETAILS, JSONB.valueOf("""
-                        {"deadTuples": [{"schema": "public", "table": "orders", "deadTuples": 1200},
+                .set(DB_STATS_SNAPSHOT.DETAILS, JSONB.valueOf("{" + rates + """
+                        "deadTuples": [{"schema": "public", "table": "orders", "deadTuples": 1200},
                                         {"schema": "public", "table": "items", "deadTuples": 30}],
                          "unusedIndexes": [{"schema": "public", "table": "orders", "index": "orders_note_idx"}]}"""))
                 .execute();

@@ -6,7 +6,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A stats snapshot's stored JSON columns, back as the maps the probe made. */
-final class SnapshotDetails {
+public final class SnapshotDetails {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -21,7 +21,7 @@ final class SnapshotDetails {
     }
 
     /** A snapshot's stored {@code counters} column; empty for one that stored none. */
-    static Map<String, Long> counters(JSONB counters) {
+    public static Map<String, Long> counters(JSONB counters) {
         return counters == null ? Map.of() : JSON.readValue(counters.data(), COUNTERS);
     }
 }

@@ -2,18 +2,19 @@ package io.vigil.health.probe;
 
 import io.vigil.health.probe.Addresses.HostPort;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Checks a Redis server with {@code PING}, then reads memory, clients and keyspace hit rate from
- * {@code INFO}. The latency covers connecting, AUTH and {@code PING}. {@code INFO} must answer within what
- * is left of the timeout; when it fails the target is still UP, with a {@code statsError} in the details.
+ * Checks a Redis server with {@code PING}, then reads memory, clients, counters and replication from
+ * {@code INFO} and the slow log's length from {@code SLOWLOG LEN} ({@link RedisStats}). The latency covers
+ * connecting, AUTH and {@code PING}. {@code INFO} and {@code SLOWLOG LEN} must answer within what is left of
+ * the timeout; when INFO fails the target is still UP, with a {@code statsError} in the details.
  */
 public final class RedisProbe implements Probe {
 
@@ -37,7 +38,8 @@ public final class RedisProbe implements Probe {
                 }
                 try {
                     boundReads(jedis, attempt);
-                    return ProbeOutcome.up(latency, stats(RedisInfo.parse(jedis.info())), Map.of());
+                    Map<String, String> info = RedisInfo.parse(jedis.info());
+                    return ProbeOutcome.up(latency, RedisStats.of(info, slowlog(jedis, attempt)), Map.of());
                 } catch (RuntimeException e) {
                     return ProbeOutcome.up(latency, null, Map.of("statsError", attempt.describe(e)));
                 }
@@ -47,7 +49,7 @@ public final class RedisProbe implements Probe {
         }
     }
 
-    // Each reply must come within what is left of the timeout, so connect, AUTH, PING and INFO together
+    // Each reply must come within what is left of the timeout, so connect, AUTH, PING, INFO and SLOWLOG together
     // cannot outlast it: the fan-out's hard deadline is the timeout plus a short grace.
     private static void boundReads(Jedis jedis, ProbeAttempt attempt) {
         jedis.getConnection().setSoTimeout(Math.clamp(attempt.remaining().toMillis(), 1, Integer.MAX_VALUE));
@@ -67,59 +69,16 @@ public final class RedisProbe implements Probe {
         return config.build();
     }
 
-    private static DbStats stats(Map<String, String> info) {
-        Long maxMemory = number(info.get("maxmemory"));
-        return new DbStats(info.get("redis_version"),
-                integer(info.get("connected_clients")),
-                integer(info.get("maxclients")),
-                null, null, null,
-                number(info.get("used_memory")),
-                maxMemory == null || maxMemory == 0 ? null : maxMemory, // 0 means no limit
-                hitRate(number(info.get("keyspace_hits")), number(info.get("keyspace_misses"))),
-                DbStats.startedFromUptime(number(info.get("uptime_in_seconds"))), null, Map.of(),
-                details(info));
-    }
-
-    /**
-     * What an operator of Redis watches besides the figures above: clients already refused, keys evicted,
-     * whether the last save to disk failed, and the replication role. Counters are as INFO gives them,
-     * cumulative since the server started. A field the server does not report is left out.
-     */
-    static Map<String, Object> details(Map<String, String> info) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        put(details, "rejectedConnections", number(info.get("rejected_connections")));
-        put(details, "evictedKeys", number(info.get("evicted_keys")));
-        put(details, "expiredKeys", number(info.get("expired_keys")));
-        put(details, "blockedClients", number(info.get("blocked_clients")));
-        put(details, "maxmemoryPolicy", info.get("maxmemory_policy"));
-        put(details, "lastSaveStatus", info.get("rdb_last_bgsave_status"));
-        if ("1".equals(info.get("aof_enabled"))) {
-            put(details, "lastAppendOnlyWriteStatus", info.get("aof_last_write_status"));
+    // One more round trip after INFO, within what is left of the timeout. Whatever stops it, INFO's figures
+    // are kept: the length alone is recorded as not visible, with why.
+    private static RedisStats.Slowlog slowlog(Jedis jedis, ProbeAttempt attempt) {
+        try {
+            boundReads(jedis, attempt);
+            return RedisStats.Slowlog.of(jedis.slowlogLen());
+        } catch (JedisAccessControlException e) {
+            return RedisStats.Slowlog.notAllowed();
+        } catch (JedisException e) {
+            return RedisStats.Slowlog.unavailable(attempt.describe(e));
         }
-        put(details, "role", info.get("role"));
-        put(details, "connectedReplicas", number(info.get("connected_slaves")));
-        put(details, "masterLinkStatus", info.get("master_link_status"));
-        return Collections.unmodifiableMap(details);
-    }
-
-    private static void put(Map<String, Object> details, String key, Object value) {
-        if (value != null) {
-            details.put(key, value);
-        }
-    }
-
-    private static Double hitRate(Long hits, Long misses) {
-        if (hits == null || misses == null || hits + misses == 0) {
-            return null;
-        }
-        return hits / (double) (hits + misses);
-    }
-
-    private static Long number(String value) {
-        return value == null ? null : Long.valueOf(value.strip());
-    }
-
-    private static Integer integer(String value) {
-        return value == null ? null : Integer.valueOf(value.strip());
     }
 }
