@@ -44,7 +44,10 @@ final class StatsLines {
                 // Which interval the ratios are over is said on their lines.
                 if (!key.equals(DbStats.NOT_VISIBLE) && !key.equals(UNAVAILABLE)
                         && !key.equals(IntervalFigures.RATES_SINCE)) {
-                    put(lines, label(key), detail(key, value));
+                    // A part the role could not see correctly keeps its "not visible" line over the rows it did see.
+                    if (!lines.containsKey(label(key))) {
+                        put(lines, label(key), detail(key, value));
+                    }
                 }
             });
         }
@@ -77,19 +80,6 @@ final class StatsLines {
 
     private static String label(String key) {
         return switch (key) {
-            case "deadTuples" -> "most dead tuples";
-            case "unusedIndexes" -> "indexes never scanned";
-            case "largestIndexes" -> "largest indexes";
-            case "statsReset" -> "statistics reset";
-            case "reservedConnections" -> "connections reserved for superusers";
-            case "role" -> "replication role";
-            case "standbys" -> "standbys";
-            case "replicationSlots" -> "replication slots";
-            case "archiver" -> "WAL archiving";
-            case "wraparound" -> "transaction ID age";
-            case "autovacuum" -> "autovacuum";
-            case "sessions" -> "sessions by state";
-            case "topStatements" -> "top statements";
             case "rejectedConnections" -> "connections refused (since start)";
             case "evictedKeys" -> "keys evicted (since start)";
             case "expiredKeys" -> "keys expired (since start)";
@@ -103,10 +93,8 @@ final class StatsLines {
             case "abortedConnects" -> "failed connection attempts (since start)";
             case "threadsRunning" -> "threads running";
             case "maxUsedConnections" -> "most connections used (since start)";
-            case "bufferPoolHitRate" -> "buffer pool hit rate (since start)";
             case "replication" -> "replication channels";
             case "memFragmentationRatio" -> "memory fragmentation";
-            case "slowlogLength" -> "slow log entries";
             case DbStats.REPLICATION_STOPPED -> "replication stopped";
             case IntervalFigures.RATES -> "counter rates";
             default -> DbStats.label(key);

@@ -119,7 +119,7 @@ class FleetCommandTest {
         assertThat(result.out())
                 .containsPattern("(?m)^  keyspace hit rate +\\d+\\.\\d% \\(since start\\)$")
                 .containsPattern("(?m)^  memory fragmentation +\\d+(\\.\\d+)?$")
-                .containsPattern("(?m)^  slow log entries +\\d+$")
+                .containsPattern("(?m)^  slow log length +\\d+$")
                 .doesNotContain("counter rates");
     }
 

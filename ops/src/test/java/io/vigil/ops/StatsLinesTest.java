@@ -44,7 +44,7 @@ class StatsLinesTest {
                 Map.of(DbStats.NOT_VISIBLE, Map.of("slowlogLength", "not visible to this user: allow SLOWLOG (+slowlog|len)")));
 
         assertThat(StatsLines.of(stats))
-                .containsEntry("slow log entries", "not visible to this user: allow SLOWLOG (+slowlog|len)");
+                .containsEntry("slow log length", "not visible to this user: allow SLOWLOG (+slowlog|len)");
     }
 
     private static DbStats redis(Map<String, Long> counters) {

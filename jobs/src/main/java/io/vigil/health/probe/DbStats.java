@@ -73,6 +73,20 @@ public record DbStats(String serverVersion,
             case "sessions" -> "sessions by state";
             case "walReceiver" -> "WAL receiver";
             case "topStatements" -> "top statements";
+            case "standbys" -> "standbys";
+            case "replication" -> "replication";
+            case "slowlogLength" -> "slow log length";
+            case "lock_deadlocks" -> "InnoDB deadlocks";
+            case "deadTuples" -> "most dead tuples";
+            case "unusedIndexes" -> "indexes never scanned";
+            case "largestIndexes" -> "largest indexes";
+            case "wraparound" -> "transaction ID age";
+            case "statsReset" -> "statistics reset";
+            case "reservedConnections" -> "connections reserved for superusers";
+            case "role" -> "replication role";
+            case "replicationSlots" -> "replication slots";
+            case "archiver" -> "WAL archiving";
+            case "autovacuum" -> "autovacuum";
             default -> field;
         };
     }

@@ -33,16 +33,22 @@ final class JdbcRows {
         return List.copyOf(rows);
     }
 
-    /** Each row as column label to value ({@code getObject}), for mapping apart from JDBC. */
-    static List<Map<String, Object>> columns(Connection connection, String sql) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** How one column's value is read: {@code ResultSet::getObject}, {@code ResultSet::getString}. */
+    interface ColumnReader<T> {
+        T read(ResultSet row, int column) throws SQLException;
+    }
+
+    /** Each row as column label to value (null for SQL NULL), in column order, for mapping apart from JDBC. */
+    static <T> List<Map<String, T>> columns(Connection connection, String sql, ColumnReader<T> reader)
+            throws SQLException {
+        List<Map<String, T>> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet row = statement.executeQuery()) {
             int count = row.getMetaData().getColumnCount();
             while (row.next()) {
-                Map<String, Object> columns = new LinkedHashMap<>();
+                Map<String, T> columns = new LinkedHashMap<>();
                 for (int i = 1; i <= count; i++) {
-                    columns.put(row.getMetaData().getColumnLabel(i), row.getObject(i));
+                    columns.put(row.getMetaData().getColumnLabel(i), reader.read(row, i));
                 }
                 rows.add(Collections.unmodifiableMap(columns));
             }

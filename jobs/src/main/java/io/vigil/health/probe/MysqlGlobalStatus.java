@@ -47,7 +47,7 @@ record MysqlGlobalStatus(Map<String, String> values) {
         return Collections.unmodifiableMap(counters);
     }
 
-    /** The gauges, and the buffer pool hit rate since start when the pool has been read at all. */
+    /** The gauges. */
     Map<String, Object> details() {
         Map<String, Object> details = new TreeMap<>();
         GAUGES.forEach((name, key) -> {
@@ -56,12 +56,17 @@ record MysqlGlobalStatus(Map<String, String> values) {
                 details.put(key, value);
             }
         });
+        return details;
+    }
+
+    /**
+     * InnoDB's cache hit ratio since the server started (the snapshot's cache hit ratio, which the writer
+     * takes over each interval); null when the pool has not been read at all, rather than a perfect one.
+     */
+    Double bufferPoolHitRate() {
         Long requests = number("Innodb_buffer_pool_read_requests");
         Long fromDisk = number("Innodb_buffer_pool_reads");
-        if (requests != null && fromDisk != null && requests > 0) {
-            details.put("bufferPoolHitRate", 1.0 - (double) fromDisk / requests);
-        }
-        return details;
+        return requests != null && fromDisk != null && requests > 0 ? 1.0 - (double) fromDisk / requests : null;
     }
 
     private Long number(String name) {

@@ -58,7 +58,7 @@ public final class MysqlProbe extends JdbcProbe {
         }
         String maxConnections = variables.get("max_connections");
         return new DbStats(variables.get("version"), status.threadsConnected(),
-                maxConnections == null ? null : Integer.valueOf(maxConnections.strip()), null, null, null, null, null,
-                null, DbStats.startedFromUptime(status.uptimeSeconds()), lag, counters, Collections.unmodifiableMap(details));
+                maxConnections == null ? null : Integer.valueOf(maxConnections.strip()), status.bufferPoolHitRate(),
+                null, null, null, null, null, DbStats.startedFromUptime(status.uptimeSeconds()), lag, counters, Collections.unmodifiableMap(details));
     }
 }

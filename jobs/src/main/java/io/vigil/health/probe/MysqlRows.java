@@ -3,10 +3,7 @@ package io.vigil.health.probe;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +14,7 @@ final class MysqlRows {
     /** Each row as column label to value (null for SQL NULL), in column order. */
     static List<Map<String, String>> rows(Connection connection, ProbeAttempt attempt, String sql) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            ResultSetMetaData columns = result.getMetaData();
-            while (result.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    row.put(columns.getColumnLabel(column), result.getString(column));
-                }
-                rows.add(Collections.unmodifiableMap(row));
-            }
-        }
-        return rows;
+        return JdbcRows.columns(connection, sql, ResultSet::getString);
     }
 
     /** The first column of each row to its second: the shape of SHOW STATUS and SHOW VARIABLES. */

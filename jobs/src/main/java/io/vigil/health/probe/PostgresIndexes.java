@@ -1,7 +1,11 @@
 package io.vigil.health.probe;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,39 +16,50 @@ import java.util.Map;
  */
 final class PostgresIndexes {
 
+    /** The two lists, each largest first, because that is where dropping one pays off. */
+    record Lists(List<Map<String, Object>> unused, List<Map<String, Object>> largest) {
+    }
+
+    // Sizing an index reads its file's length, the costly part with thousands of them: done once for both lists.
     private static final String INDEXES = """
-            SELECT s.schemaname, s.relname, s.indexrelname, s.idx_scan,
-                   pg_catalog.pg_relation_size(s.indexrelid) AS size_bytes,
-                   (i.indisunique OR i.indisprimary OR i.indisexclusion
-                    OR EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = s.indexrelid))
-                     AS backs_constraint
-              FROM pg_catalog.pg_stat_user_indexes s
-              JOIN pg_catalog.pg_index i ON i.indexrelid = s.indexrelid
+            WITH sized AS MATERIALIZED (
+                SELECT s.schemaname, s.relname, s.indexrelname, s.idx_scan,
+                       pg_catalog.pg_relation_size(s.indexrelid) AS size_bytes,
+                       (i.indisunique OR i.indisprimary OR i.indisexclusion
+                        OR EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = s.indexrelid))
+                         AS backs_constraint
+                  FROM pg_catalog.pg_stat_user_indexes s
+                  JOIN pg_catalog.pg_index i ON i.indexrelid = s.indexrelid)
+            (SELECT 'unused' AS list, * FROM sized WHERE idx_scan = 0 AND NOT backs_constraint
+              ORDER BY size_bytes DESC, schemaname, relname, indexrelname LIMIT 10)
+            UNION ALL
+            (SELECT 'largest' AS list, * FROM sized
+              ORDER BY size_bytes DESC, schemaname, relname, indexrelname LIMIT 5)
             """;
-
-    // Largest first, because that is where dropping one pays off.
-    private static final String UNUSED = "SELECT * FROM (" + INDEXES + ") x WHERE idx_scan = 0 AND NOT backs_constraint"
-            + " ORDER BY size_bytes DESC, schemaname, relname, indexrelname LIMIT 10";
-
-    private static final String LARGEST = "SELECT * FROM (" + INDEXES + ") x"
-            + " ORDER BY size_bytes DESC, schemaname, relname, indexrelname LIMIT 5";
 
     private PostgresIndexes() {
     }
 
-    static List<Map<String, Object>> unused(Connection connection, ProbeAttempt attempt) throws SQLException {
+    static Lists read(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
-        return JdbcRows.rows(connection, UNUSED, PostgresIndexes::index);
+        List<Map<String, Object>> unused = new ArrayList<>();
+        List<Map<String, Object>> largest = new ArrayList<>();
+        for (Map<String, Object> row : JdbcRows.rows(connection, INDEXES, PostgresIndexes::index)) {
+            ("unused".equals(row.get("list")) ? unused : largest).add(withoutList(row));
+        }
+        return new Lists(List.copyOf(unused), List.copyOf(largest));
     }
 
-    static List<Map<String, Object>> largest(Connection connection, ProbeAttempt attempt) throws SQLException {
-        JdbcDeadline.bound(connection, attempt);
-        return JdbcRows.rows(connection, LARGEST, PostgresIndexes::index);
+    private static Map<String, Object> index(ResultSet row) throws SQLException {
+        return JdbcRows.ordered("list", row.getString("list"), "schema", row.getString("schemaname"),
+                "table", row.getString("relname"), "index", row.getString("indexrelname"),
+                "sizeBytes", row.getLong("size_bytes"), "scans", row.getLong("idx_scan"),
+                "backsConstraint", row.getBoolean("backs_constraint"));
     }
 
-    private static Map<String, Object> index(java.sql.ResultSet row) throws SQLException {
-        return JdbcRows.ordered("schema", row.getString("schemaname"), "table", row.getString("relname"),
-                "index", row.getString("indexrelname"), "sizeBytes", row.getLong("size_bytes"),
-                "scans", row.getLong("idx_scan"), "backsConstraint", row.getBoolean("backs_constraint"));
+    private static Map<String, Object> withoutList(Map<String, Object> row) {
+        Map<String, Object> index = new LinkedHashMap<>(row);
+        index.remove("list");
+        return Collections.unmodifiableMap(index);
     }
 }

@@ -82,9 +82,11 @@ public final class PostgresProbe extends JdbcProbe {
             sections.notVisible("sessions");
         }
         putIfPresent(details, "statsReset", JdbcRows.iso(server.statsReset()));
-        putIfPresent(details, "unusedIndexes", sections.read("unusedIndexes", () -> PostgresIndexes.unused(connection, attempt)));
-        putIfPresent(details, "largestIndexes", sections.read("largestIndexes",
-                () -> PostgresIndexes.largest(connection, attempt)));
+        PostgresIndexes.Lists indexes = sections.read("indexes", () -> PostgresIndexes.read(connection, attempt));
+        if (indexes != null) {
+            details.put("unusedIndexes", indexes.unused());
+            details.put("largestIndexes", indexes.largest());
+        }
         if (server.statementsSchema() != null) {
             putIfPresent(details, "topStatements", sections.read("topStatements",
                     () -> PostgresStatements.top(connection, attempt, server.statementsSchema())));

@@ -1,6 +1,7 @@
 package io.vigil.health.probe;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,9 @@ final class PostgresReplication {
     static Replication read(Connection connection, ProbeAttempt attempt, PostgresServerFigures server)
             throws SQLException {
         JdbcDeadline.bound(connection, attempt);
-        List<Map<String, Object>> standbys = JdbcRows.columns(connection, STANDBYS);
+        List<Map<String, Object>> standbys = JdbcRows.columns(connection, STANDBYS, ResultSet::getObject);
         JdbcDeadline.bound(connection, attempt);
-        List<Map<String, Object>> slots = JdbcRows.columns(connection, SLOTS);
+        List<Map<String, Object>> slots = JdbcRows.columns(connection, SLOTS, ResultSet::getObject);
         return of(server.inRecovery(), server.standbyLagSeconds(), server.walReceiverStatus(), server.seesAllSessions(),
                 standbys, slots);
     }

@@ -22,9 +22,9 @@ class MysqlGlobalStatusTest {
         assertThat(status.counters()).containsOnly(entry("Aborted_connects", 3L), entry("Questions", 1200L),
                 entry("Innodb_row_lock_waits", 5L), entry("Innodb_row_lock_time", 70L), entry("Innodb_deadlocks", 1L),
                 entry("Innodb_buffer_pool_read_requests", 1000L), entry("Innodb_buffer_pool_reads", 50L));
-        assertThat(status.details()).containsOnlyKeys("threadsRunning", "maxUsedConnections", "bufferPoolHitRate")
+        assertThat(status.details()).containsOnlyKeys("threadsRunning", "maxUsedConnections")
                 .containsEntry("threadsRunning", 2L).containsEntry("maxUsedConnections", 9L);
-        assertThat((Double) status.details().get("bufferPoolHitRate")).isCloseTo(0.95, within(1e-12));
+        assertThat(status.bufferPoolHitRate()).isCloseTo(0.95, within(1e-12));
     }
 
     @Test
@@ -32,7 +32,7 @@ class MysqlGlobalStatusTest {
         MysqlGlobalStatus status = new MysqlGlobalStatus(Map.of("Innodb_buffer_pool_read_requests", "0",
                 "Innodb_buffer_pool_reads", "0"));
 
-        assertThat(status.details()).doesNotContainKey("bufferPoolHitRate");
+        assertThat(status.bufferPoolHitRate()).isNull();
         assertThat(status.threadsConnected()).isNull();
         assertThat(status.uptimeSeconds()).isNull();
     }
