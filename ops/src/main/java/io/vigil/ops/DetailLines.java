@@ -37,7 +37,9 @@ final class DetailLines {
                     + (Boolean.FALSE.equals(t.get("autovacuumEnabled")) ? ", autovacuum off for it" : "")
                     + optional(", last autovacuum ", t.get("lastAutovacuum"), ""));
             case "sessions" -> join(value, s -> s.get("state") + " " + s.get("sessions")
-                    + optional(" (oldest ", seconds(s.get("oldestSeconds")), ")"));
+                    + optional(" (oldest ", seconds(s.get("oldestSeconds")), ")")
+                    + (s.get("waitingOnLock") instanceof Number waiting && waiting.intValue() > 0
+                            ? ", " + waiting + " waiting on a lock" : ""));
             case "unusedIndexes" -> join(value, i -> name(i, "index") + " on " + i.get("table")
                     + optional(" (", bytes(i.get("sizeBytes")), ")"));
             case "largestIndexes" -> join(value, i -> name(i, "index") + " " + bytes(i.get("sizeBytes")) + ", "

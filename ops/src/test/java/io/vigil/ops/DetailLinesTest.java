@@ -52,7 +52,9 @@ class DetailLinesTest {
         assertThat(DetailLines.of("deadTuples", List.of(Map.of("schema", "public", "table", "orders", "deadTuples", 1200))))
                 .isEqualTo("public.orders 1200");
         assertThat(DetailLines.of("sessions", List.of(Map.of("state", "idle in transaction", "sessions", 2,
-                "oldestSeconds", 95.0)))).isEqualTo("idle in transaction 2 (oldest 2 min)");
+                "oldestSeconds", 95.0), Map.of("state", "active", "sessions", 3, "oldestSeconds", 12.0,
+                "waitingOnLock", 2))))
+                .isEqualTo("idle in transaction 2 (oldest 2 min), active 3 (oldest 12.0 s), 2 waiting on a lock");
         assertThat(DetailLines.of("largestIndexes", List.of(Map.of("schema", "public", "index", "customer_pkey",
                 "table", "customer", "sizeBytes", 16_384, "scans", 0, "backsConstraint", true))))
                 .isEqualTo("public.customer_pkey 16.0 KB, 0 scans, a constraint's");

@@ -8,13 +8,15 @@ import java.util.Map;
 /**
  * Client sessions by state, each state with its count and its oldest: for an active session how long its
  * query has run, for an idle one how long it has idled, for one idle in a transaction how old that
- * transaction is (it holds back vacuum and may hold locks). Only a role that sees every session's state
+ * transaction is (it holds back vacuum and may hold locks), and how many of each wait for a lock another
+ * session holds: the contention deadlocks come from. Only a role that sees every session's state
  * gets these; another sees its own sessions only, which would be a wrong picture.
  */
 final class PostgresSessions {
 
     private static final String BY_STATE = """
             SELECT state, count(*)::int AS sessions,
+                   count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS waiting_on_lock,
                    extract(epoch FROM max(pg_catalog.now() - CASE
                        WHEN state = 'active' THEN query_start
                        WHEN state LIKE 'idle in transaction%' THEN coalesce(xact_start, state_change)
@@ -31,6 +33,7 @@ final class PostgresSessions {
     static List<Map<String, Object>> byState(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
         return JdbcRows.rows(connection, BY_STATE, row -> JdbcRows.ordered("state", row.getString("state"),
-                "sessions", row.getInt("sessions"), "oldestSeconds", JdbcRows.doubleOrNull(row, "oldest_seconds")));
+                "sessions", row.getInt("sessions"), "oldestSeconds", JdbcRows.doubleOrNull(row, "oldest_seconds"),
+                "waitingOnLock", row.getInt("waiting_on_lock")));
     }
 }

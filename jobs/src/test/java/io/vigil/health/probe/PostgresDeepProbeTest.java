@@ -7,10 +7,12 @@ import static io.vigil.health.probe.PostgresTargets.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.testing.EmbeddedPostgresExtension;
+import io.vigil.testing.Eventually;
 import io.vigil.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,22 +79,49 @@ class PostgresDeepProbeTest {
     }
 
     @Test
-    void sessionsByStateNameHowOldTheOldestOfEachIs(TestDatabase db) throws SQLException {
+    void sessionsByStateNameHowOldTheOldestOfEachIsAndWhoWaitsOnALock(TestDatabase db) throws Exception {
         String database = createDatabase(db, "sessions");
-        try (Connection idleInTransaction = connect(db, database); Connection idle = connect(db, database)) {
-            idleInTransaction.setAutoCommit(false);
-            try (Statement statement = idleInTransaction.createStatement()) {
-                statement.execute("SELECT 1");
+        execute(db, database, "CREATE TABLE seat (id int PRIMARY KEY, taken boolean)", "INSERT INTO seat VALUES (1, false)");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection holder = connect(db, database); Connection waiter = connect(db, database);
+             Connection idle = connect(db, database)) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("UPDATE seat SET taken = true WHERE id = 1");
             }
+            Future<?> blocked = executor.submit(() -> {
+                try (Statement statement = waiter.createStatement()) {
+                    statement.execute("UPDATE seat SET taken = false WHERE id = 1");
+                }
+                return null;
+            });
+            Eventually.await("the second session waits on the first's row lock", Duration.ofSeconds(10),
+                    () -> waitingOnLock(db, database) == 1);
 
             DbStats stats = stats(db, database);
 
             assertThat(rows(stats, "sessions")).anySatisfy(row -> assertThat(row)
-                    .containsEntry("state", "idle in transaction")
-                    .hasEntrySatisfying("sessions", count -> assertThat((Integer) count).isPositive())
+                    .containsEntry("state", "idle in transaction").containsEntry("sessions", 1)
+                    .containsEntry("waitingOnLock", 0)
                     .hasEntrySatisfying("oldestSeconds", age -> assertThat((Double) age).isNotNegative()));
+            assertThat(rows(stats, "sessions")).anySatisfy(row -> assertThat(row)
+                    .containsEntry("state", "active").containsEntry("waitingOnLock", 1));
             assertThat(rows(stats, "sessions")).anySatisfy(row -> assertThat(row).containsEntry("state", "idle"));
-            idleInTransaction.rollback();
+            holder.rollback();
+            blocked.get();
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static int waitingOnLock(TestDatabase db, String database) {
+        try (Connection connection = connect(db, database); Statement statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            row.next();
+            return row.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
