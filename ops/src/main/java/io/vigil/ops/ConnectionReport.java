@@ -134,7 +134,7 @@ record ConnectionReport(@JsonUnwrapped ConnectionDetail detail, List<AlertSummar
     }
 
     private static void lines(StringBuilder out, Map<String, String> lines) {
-        lines.forEach((label, text) -> out.append(String.format("  %-22s%s%n", label, text)));
+        out.append(Table.labelled(lines));
     }
 
     private static void indent(StringBuilder out, Table table) {

@@ -110,11 +110,13 @@ final class FleetCommand implements Runnable {
         if (result.stats() != null) {
             facts.putAll(StatsLines.of(result.stats()));
         }
+        Map<String, String> lines = new LinkedHashMap<>();
         facts.forEach((label, value) -> {
             if (value != null) {
-                out.printf("  %-22s%s%n", label, Table.text(value));
+                lines.put(label, Table.text(value));
             }
         });
+        out.print(Table.labelled(lines));
         out.flush();
     }
 

@@ -92,7 +92,7 @@ final class StatsLines {
             case "refusedAtMaxConnections" -> "connections refused at max_connections (since start)";
             case "abortedConnects" -> "failed connection attempts (since start)";
             case "threadsRunning" -> "threads running";
-            case "maxUsedConnections" -> "most connections used (since start)";
+            case "maxUsedConnections" -> "peak connections";
             case "replication" -> "replication channels";
             case "memFragmentationRatio" -> "memory fragmentation";
             case DbStats.REPLICATION_STOPPED -> "replication stopped";

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +74,18 @@ public final class Table {
         lines.add(headers);
         lines.addAll(rows);
         return lines;
+    }
+
+    /**
+     * Label-and-text lines, indented, the texts in one column: at column 24, or further right when a label
+     * is longer, so that every label keeps a space after it.
+     */
+    public static String labelled(Map<String, String> lines) {
+        int width = Math.max(22, lines.keySet().stream().mapToInt(String::length).max().orElse(0) + 1);
+        StringBuilder out = new StringBuilder();
+        lines.forEach((label, text) -> out.append("  ").append(label).append(" ".repeat(width - label.length()))
+                .append(text).append(System.lineSeparator()));
+        return out.toString();
     }
 
     /** How one value reads in a table or a detail line. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TableTest {
@@ -58,5 +60,20 @@ class TableTest {
         assertThatThrownBy(() -> Table.of("A", "B").row("only one"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a row of 1 cells in a table of 2 columns");
+    }
+
+    @Test
+    void labelledLinesKeepTheirColumnAndALongLabelPushesItRight() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("connections", "1 of 97");
+        lines.put("database size", "7.4 MB");
+
+        assertThat(Table.labelled(lines)).isEqualTo(String.format("  connections           1 of 97%n"
+                + "  database size         7.4 MB%n"));
+
+        lines.put("a label of twenty-six chars", "x");
+        assertThat(Table.labelled(lines)).isEqualTo(String.format("  connections                 1 of 97%n"
+                + "  database size               7.4 MB%n"
+                + "  a label of twenty-six chars x%n"));
     }
 }

@@ -82,7 +82,7 @@ public record DbStats(String serverVersion,
             case "largestIndexes" -> "largest indexes";
             case "wraparound" -> "transaction ID age";
             case "statsReset" -> "statistics reset";
-            case "reservedConnections" -> "connections reserved for superusers";
+            case "reservedConnections" -> "reserved connections";
             case "role" -> "replication role";
             case "replicationSlots" -> "replication slots";
             case "archiver" -> "WAL archiving";
