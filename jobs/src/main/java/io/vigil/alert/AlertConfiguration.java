@@ -61,11 +61,17 @@ public class AlertConfiguration {
         return new AlertNotifier(outbox, new AlertThreads(), new AlertMailRenderer());
     }
 
+    /** The one apply path of every alert signal: health history, job runs, and the signals to come. */
     @Bean
-    AlertEvaluation alertEvaluation(DSLContext dsl, AlertRepository alerts, AlertChanges changes,
-                                    SilenceRepository silences, AlertNotifier notifier, AlertsProperties properties,
-                                    Clock clock) {
-        return new AlertEvaluation(dsl, alerts, changes, new HealthHistoryReader(), silences, notifier,
+    AlertApplier alertApplier(AlertRepository alerts, AlertChanges changes, SilenceRepository silences,
+                              AlertNotifier notifier, Clock clock) {
+        return new AlertApplier(alerts, changes, silences, notifier, clock);
+    }
+
+    @Bean
+    AlertEvaluation alertEvaluation(DSLContext dsl, AlertRepository alerts, AlertApplier applier,
+                                    AlertsProperties properties, Clock clock) {
+        return new AlertEvaluation(dsl, alerts, applier, new HealthHistoryReader(),
                 new AlertStateMachine(properties.keepFiringFor()), clock);
     }
 
@@ -77,9 +83,9 @@ public class AlertConfiguration {
     }
 
     @Bean
-    FailedRunAlerts failedRunAlerts(DSLContext dsl, AlertRepository alerts, AlertChanges changes,
-                                    AlertNotifier notifier, RunRecoveries recoveries, Clock clock) {
-        return new FailedRunAlerts(dsl, alerts, changes, notifier, recoveries, clock);
+    FailedRunAlerts failedRunAlerts(DSLContext dsl, AlertRepository alerts, AlertApplier applier,
+                                    RunRecoveries recoveries, Clock clock) {
+        return new FailedRunAlerts(dsl, alerts, applier, recoveries, clock);
     }
 
     /** Resolved alerts, ended silences and old evaluation records; active ones are never pruned. */

@@ -2,23 +2,11 @@ package io.vigil.alert;
 
 import static io.vigil.db.jooq.Tables.ALERT_EVALUATION;
 
-import io.vigil.alert.evaluation.ActiveAlert;
 import io.vigil.alert.evaluation.AlertStateMachine;
 import io.vigil.alert.evaluation.AlertTransition;
-import io.vigil.alert.evaluation.ConnectionHistory;
-import io.vigil.alert.evaluation.Evaluated;
-import io.vigil.alert.evaluation.Observations;
-import io.vigil.alert.notification.AlertNotice;
-import io.vigil.alert.rule.AlertRule;
-import io.vigil.alert.silence.Silence;
-import io.vigil.alert.silence.SilenceRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -39,22 +27,16 @@ public class AlertEvaluation {
 
     private final DSLContext dsl;
     private final AlertRepository alerts;
-    private final AlertChanges changes;
-    private final HealthHistoryReader histories;
-    private final SilenceRepository silences;
-    private final AlertNotifier notifier;
-    private final AlertStateMachine machine;
+    private final AlertApplier applier;
+    private final AlertSignal health;
     private final Clock clock;
 
-    public AlertEvaluation(DSLContext dsl, AlertRepository alerts, AlertChanges changes, HealthHistoryReader histories,
-                           SilenceRepository silences, AlertNotifier notifier, AlertStateMachine machine, Clock clock) {
+    public AlertEvaluation(DSLContext dsl, AlertRepository alerts, AlertApplier applier, HealthHistoryReader histories,
+                           AlertStateMachine machine, Clock clock) {
         this.dsl = dsl;
         this.alerts = alerts;
-        this.changes = changes;
-        this.histories = histories;
-        this.silences = silences;
-        this.notifier = notifier;
-        this.machine = machine;
+        this.applier = applier;
+        this.health = new HealthHistorySignal(histories, machine);
         this.clock = clock;
     }
 
@@ -73,35 +55,11 @@ public class AlertEvaluation {
         if (latest != null && !slot.isAfter(latest)) {
             return new Report(true, 0, 0, List.of());
         }
-        List<ActiveAlert> active = alerts.active(tx);
-        Map<String, ActiveAlert> byKey = active.stream().collect(Collectors.toMap(a -> a.ruleId() + "/" + a.subject(),
-                Function.identity()));
-        List<Silence> silenced = silences.activeAt(tx, clock.instant());
-        Map<Long, AlertRule> rules = alerts.rules(tx);
-        // Without health rules or alerts there is nothing to read a day of checks for.
-        boolean watching = !active.isEmpty() || rules.values().stream().anyMatch(r -> r.enabled() && r.type().watchesConnections());
-        List<ConnectionHistory> fleet = watching ? histories.load(tx, slot) : List.of();
-        int changed = 0;
-        List<AlertNotice> notices = new ArrayList<>();
-        List<AlertTransition> transitions = new ArrayList<>();
-        for (Evaluated e : Observations.of(rules, active, fleet, slot)) {
-            boolean muted = e.rule().type().watchesConnections()
-                    && silenced.stream().anyMatch(s -> s.matches(e.subject(), e.tags()));
-            AlertChanges.Applied applied = changes.apply(tx, machine, e, byKey.get(e.rule().id() + "/" + e.subject()),
-                    slot, muted);
-            changed += applied.changed() ? 1 : 0;
-            if (applied.notice() != null) {
-                notices.add(applied.notice());
-            }
-            if (applied.transition() != null) {
-                transitions.add(applied.transition());
-            }
-        }
-        int emails = notifier.send(tx, "alerts:" + slot, notices);
+        AlertApplier.Outcome outcome = applier.apply(tx, health, slot, "alerts:" + slot);
         tx.insertInto(ALERT_EVALUATION, ALERT_EVALUATION.SLOT, ALERT_EVALUATION.EVALUATED_AT,
                         ALERT_EVALUATION.ALERTS_CHANGED, ALERT_EVALUATION.EMAILS_QUEUED)
-                .values(slot, clock.instant(), changed, emails)
+                .values(slot, clock.instant(), outcome.alertsChanged(), outcome.emailsQueued())
                 .execute();
-        return new Report(false, changed, emails, transitions);
+        return new Report(false, outcome.alertsChanged(), outcome.emailsQueued(), outcome.transitions());
     }
 }

@@ -1,13 +1,7 @@
 package io.vigil.alert;
 
-import io.vigil.alert.evaluation.ActiveAlert;
-import io.vigil.alert.evaluation.AlertStateMachine;
 import io.vigil.alert.evaluation.AlertTransition;
-import io.vigil.alert.evaluation.Evaluated;
-import io.vigil.alert.evaluation.Observation;
 import io.vigil.alert.evaluation.RunFacts;
-import io.vigil.alert.notification.AlertNotice;
-import io.vigil.alert.rule.AlertRule;
 import io.vigil.runs.FailureSummary;
 import io.vigil.runs.RecoveredRunObserver;
 import io.vigil.runs.RunRecoveries;
@@ -15,9 +9,6 @@ import io.vigil.runs.RunRecovery;
 import io.vigil.runs.RunWideListener;
 import io.vigil.runs.Slot;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -36,22 +27,18 @@ import org.springframework.batch.core.step.StepExecution;
 public class FailedRunAlerts implements RunWideListener, RecoveredRunObserver {
 
     private static final Logger log = LoggerFactory.getLogger(FailedRunAlerts.class);
-    // A run's outcome is a fact, not a measurement that flaps: the first completed run resolves.
-    private static final AlertStateMachine RUNS = new AlertStateMachine(Duration.ZERO);
 
     private final DSLContext dsl;
     private final AlertRepository alerts;
-    private final AlertChanges changes;
-    private final AlertNotifier notifier;
+    private final AlertApplier applier;
     private final RunRecoveries recoveries;
     private final Clock clock;
 
-    public FailedRunAlerts(DSLContext dsl, AlertRepository alerts, AlertChanges changes, AlertNotifier notifier,
-                           RunRecoveries recoveries, Clock clock) {
+    public FailedRunAlerts(DSLContext dsl, AlertRepository alerts, AlertApplier applier, RunRecoveries recoveries,
+                           Clock clock) {
         this.dsl = dsl;
         this.alerts = alerts;
-        this.changes = changes;
-        this.notifier = notifier;
+        this.applier = applier;
         this.recoveries = recoveries;
         this.clock = clock;
     }
@@ -92,35 +79,9 @@ public class FailedRunAlerts implements RunWideListener, RecoveredRunObserver {
         if (!failed && !alerts.hasActiveRunAlert(tx, job)) {
             return List.of();
         }
-        RunFacts run = failed ? facts(execution, recovery) : null;
-        Instant now = clock.instant();
-        alerts.lockForChanges(tx);
-        List<ActiveAlert> active = alerts.active(tx);
-        List<AlertNotice> notices = new ArrayList<>();
-        List<AlertTransition> transitions = new ArrayList<>();
-        for (AlertRule rule : alerts.rules(tx).values()) {
-            if (!rule.appliesToJob(job) || !rule.enabled()) {
-                continue;
-            }
-            ActiveAlert current = active.stream().filter(a -> a.ruleId() == rule.id() && a.subject().equals(job))
-                    .findFirst().orElse(null);
-            if (current == null && !failed) {
-                continue;
-            }
-            Observation observation = failed
-                    ? Observation.holds("run " + run.executionId() + " failed in step " + run.failedStep())
-                    : Observation.clear("run " + execution.getId() + " completed");
-            Evaluated e = new Evaluated(rule, job, null, observation, failed ? run : current.run());
-            AlertChanges.Applied applied = changes.apply(tx, RUNS, e, current, now, false);
-            if (applied.notice() != null) {
-                notices.add(applied.notice());
-            }
-            if (applied.transition() != null) {
-                transitions.add(applied.transition());
-            }
-        }
-        notifier.send(tx, "run:" + execution.getId(), notices);
-        return transitions;
+        AlertSignal signal = failed ? JobRunSignal.failed(facts(execution, recovery))
+                : JobRunSignal.completed(job, execution.getId());
+        return applier.apply(tx, signal, clock.instant(), "run:" + execution.getId()).transitions();
     }
 
     private static RunFacts facts(JobExecution execution, RunRecovery recovery) {

@@ -1,7 +1,7 @@
 package io.vigil.alert.evaluation;
 
 import io.vigil.alert.rule.AlertRule;
-import io.vigil.alert.rule.ConditionType;
+import io.vigil.alert.rule.SignalKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +40,9 @@ public final class Observations {
             if (seen.contains(alert.ruleId() + "/" + alert.subject())) {
                 continue;
             }
-            // A failed run stays failed until a later run completes; that is decided when the run ends.
-            Observation observation = rule.type() == ConditionType.JOB_FAILED && rule.enabled()
+            // An alert another signal decides (a failed run stays failed until a later run completes) is held
+            // as it is until that signal decides again.
+            Observation observation = rule.type().signal() != SignalKind.HEALTH_HISTORY && rule.enabled()
                     ? Observation.holds(alert.description())
                     : Observation.clear("no longer watched by this rule");
             ConnectionHistory connection = fleet.stream().filter(c -> c.name().equals(alert.subject())
