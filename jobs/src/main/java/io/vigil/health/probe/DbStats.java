@@ -73,8 +73,6 @@ public record DbStats(String serverVersion,
             case "sessions" -> "sessions by state";
             case "walReceiver" -> "WAL receiver";
             case "topStatements" -> "top statements";
-            case "standbys" -> "standbys";
-            case "replication" -> "replication";
             case "slowlogLength" -> "slow log length";
             case "lock_deadlocks" -> "InnoDB deadlocks";
             case "deadTuples" -> "most dead tuples";
@@ -86,7 +84,6 @@ public record DbStats(String serverVersion,
             case "role" -> "replication role";
             case "replicationSlots" -> "replication slots";
             case "archiver" -> "WAL archiving";
-            case "autovacuum" -> "autovacuum";
             default -> field;
         };
     }

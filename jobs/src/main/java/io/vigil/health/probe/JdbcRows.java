@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Small JDBC reading helpers for the probes' catalog queries, whose rows become JSON-friendly maps. */
+/** Small JDBC reading helpers for the probes' catalog queries. */
 final class JdbcRows {
 
     interface RowMapper {
@@ -56,30 +56,14 @@ final class JdbcRows {
         return List.copyOf(rows);
     }
 
-    /** Insertion-ordered, so the stored JSON reads in a stable, sensible order; null values are left out. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return Collections.unmodifiableMap(map);
-    }
-
     static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
-    /** A time as ISO-8601 text, as the details hold it (JSON has no time type), or null. */
-    static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    /** {@link #iso} of a timestamp column. */
+    /** A timestamp column as the details hold it ({@link DetailMaps#iso}). */
     static String isoInstant(ResultSet row, String column) throws SQLException {
-        return iso(instant(row, column));
+        return DetailMaps.iso(instant(row, column));
     }
 
     static Long longOrNull(ResultSet row, String column) throws SQLException {

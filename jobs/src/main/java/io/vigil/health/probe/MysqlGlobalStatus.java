@@ -64,9 +64,7 @@ record MysqlGlobalStatus(Map<String, String> values) {
      * takes over each interval); null when the pool has not been read at all, rather than a perfect one.
      */
     Double bufferPoolHitRate() {
-        Long requests = number("Innodb_buffer_pool_read_requests");
-        Long fromDisk = number("Innodb_buffer_pool_reads");
-        return requests != null && fromDisk != null && requests > 0 ? 1.0 - (double) fromDisk / requests : null;
+        return HitRatio.complement(number("Innodb_buffer_pool_reads"), number("Innodb_buffer_pool_read_requests"));
     }
 
     private Long number(String name) {

@@ -38,14 +38,14 @@ record MysqlReplicaStatus(List<Map<String, Object>> channels, Double lagSeconds,
             Map<String, Object> channel = new LinkedHashMap<>();
             channel.put("name", name == null ? "" : name);
             String host = first(row, "Master_Host", "Source_Host");
-            putIfPresent(channel, "source", host == null ? null : host + ":" + first(row, "Master_Port", "Source_Port"));
+            DetailMaps.putIfPresent(channel, "source", host == null ? null : host + ":" + first(row, "Master_Port", "Source_Port"));
             if (behind != null) {
                 channel.put("secondsBehind", Long.valueOf(behind.strip()));
             }
             channel.put("ioRunning", "Yes".equalsIgnoreCase(io));
             channel.put("sqlRunning", "Yes".equalsIgnoreCase(sql));
-            putIfPresent(channel, "lastIoError", ioError);
-            putIfPresent(channel, "lastSqlError", sqlError);
+            DetailMaps.putIfPresent(channel, "lastIoError", ioError);
+            DetailMaps.putIfPresent(channel, "lastSqlError", sqlError);
             channels.add(channel);
             List<String> threads = new ArrayList<>();
             thread("IO", io, ioError, threads);
@@ -77,11 +77,5 @@ record MysqlReplicaStatus(List<Map<String, Object>> channels, Double lagSeconds,
 
     private static String first(Map<String, String> row, String name, String renamed) {
         return row.containsKey(name) ? row.get(name) : row.get(renamed);
-    }
-
-    private static void putIfPresent(Map<String, Object> channel, String key, String value) {
-        if (value != null) {
-            channel.put(key, value);
-        }
     }
 }

@@ -51,7 +51,7 @@ final class PostgresIndexes {
     }
 
     private static Map<String, Object> index(ResultSet row) throws SQLException {
-        return JdbcRows.ordered("list", row.getString("list"), "schema", row.getString("schemaname"),
+        return DetailMaps.ordered("list", row.getString("list"), "schema", row.getString("schemaname"),
                 "table", row.getString("relname"), "index", row.getString("indexrelname"),
                 "sizeBytes", row.getLong("size_bytes"), "scans", row.getLong("idx_scan"),
                 "backsConstraint", row.getBoolean("backs_constraint"));

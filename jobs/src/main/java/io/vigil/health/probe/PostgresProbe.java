@@ -71,24 +71,26 @@ public final class PostgresProbe extends JdbcProbe {
             }
         }
         details.put("archiver", archiver(server));
-        putIfPresent(details, "wraparound", sections.read("wraparound",
+        DetailMaps.putIfPresent(details, "wraparound", sections.read("wraparound",
                 () -> PostgresVacuum.wraparound(connection, attempt, server)));
         details.put("autovacuum", server.autovacuumOn() ? "on" : "off");
-        putIfPresent(details, "deadTuples", sections.read("deadTuples", () -> PostgresVacuum.tables(connection, attempt)));
+        DetailMaps.putIfPresent(details, "deadTuples", sections.read("deadTuples",
+                () -> PostgresVacuum.tables(connection, attempt)));
         if (server.seesAllSessions()) {
-            putIfPresent(details, "sessions", sections.read("sessions", () -> PostgresSessions.byState(connection, attempt)));
+            DetailMaps.putIfPresent(details, "sessions", sections.read("sessions",
+                    () -> PostgresSessions.byState(connection, attempt)));
         } else {
             sections.notVisible("longestTransactionSeconds");
             sections.notVisible("sessions");
         }
-        putIfPresent(details, "statsReset", JdbcRows.iso(server.statsReset()));
+        DetailMaps.putIfPresent(details, "statsReset", DetailMaps.iso(server.statsReset()));
         PostgresIndexes.Lists indexes = sections.read("indexes", () -> PostgresIndexes.read(connection, attempt));
         if (indexes != null) {
             details.put("unusedIndexes", indexes.unused());
             details.put("largestIndexes", indexes.largest());
         }
         if (server.statementsSchema() != null) {
-            putIfPresent(details, "topStatements", sections.read("topStatements",
+            DetailMaps.putIfPresent(details, "topStatements", sections.read("topStatements",
                     () -> PostgresStatements.top(connection, attempt, server.statementsSchema())));
         }
         sections.into(details);
@@ -100,15 +102,9 @@ public final class PostgresProbe extends JdbcProbe {
 
     // Failures are what matters: an archiver that keeps failing keeps WAL on disk until it fills.
     private static Map<String, Object> archiver(PostgresServerFigures server) {
-        return JdbcRows.ordered("mode", server.archiveMode(), "failing", "off".equals(server.archiveMode()) ? null
+        return DetailMaps.ordered("mode", server.archiveMode(), "failing", "off".equals(server.archiveMode()) ? null
                         : server.archiveFailing(),
-                "lastArchivedAt", JdbcRows.iso(server.lastArchivedAt()),
-                "lastFailedAt", JdbcRows.iso(server.lastArchiveFailedAt()), "lastFailedWal", server.lastArchiveFailedWal());
-    }
-
-    private static void putIfPresent(Map<String, Object> details, String key, Object value) {
-        if (value != null) {
-            details.put(key, value);
-        }
+                "lastArchivedAt", DetailMaps.iso(server.lastArchivedAt()),
+                "lastFailedAt", DetailMaps.iso(server.lastArchiveFailedAt()), "lastFailedWal", server.lastArchiveFailedWal());
     }
 }

@@ -80,7 +80,7 @@ final class PostgresReplication {
                         + (slot.get("retainedBytes") instanceof Long bytes ? " and holds " + megabytes(bytes) + " of WAL" : ""));
             }
         }
-        Map<String, Object> details = JdbcRows.ordered(
+        Map<String, Object> details = DetailMaps.ordered(
                 "role", inRecovery ? "standby" : "primary",
                 "standbys", standbys.isEmpty() ? null : standbys,
                 "replicationSlots", slots.isEmpty() ? null : slots);
@@ -89,14 +89,14 @@ final class PostgresReplication {
 
     private static Map<String, Object> standby(Map<String, Object> row) {
         Long bytesBehind = whole(row.get("replay_bytes_behind"));
-        return JdbcRows.ordered("name", row.get("application_name"), "address", row.get("client_addr"),
+        return DetailMaps.ordered("name", row.get("application_name"), "address", row.get("client_addr"),
                 "state", row.get("state"), "sync", row.get("sync_state"),
                 "replayLagSeconds", lag(decimal(row.get("replay_lag_seconds")), (String) row.get("state"), bytesBehind),
                 "replayBytesBehind", bytesBehind);
     }
 
     private static Map<String, Object> slot(Map<String, Object> row) {
-        return JdbcRows.ordered("name", row.get("slot_name"), "type", row.get("slot_type"), "active", row.get("active"),
+        return DetailMaps.ordered("name", row.get("slot_name"), "type", row.get("slot_type"), "active", row.get("active"),
                 "walStatus", row.get("wal_status"), "retainedBytes", whole(row.get("retained_bytes")));
     }
 

@@ -98,8 +98,6 @@ record PostgresServerFigures(String version, Instant startedAt, boolean seesAllS
         boolean seesAll = row.getBoolean("sees_all_sessions");
         int max = row.getInt("max_connections");
         int reserved = row.getInt("reserved");
-        Long blksHit = JdbcRows.longOrNull(row, "blks_hit");
-        Long blksRead = JdbcRows.longOrNull(row, "blks_read");
         Map<String, Long> counters = new LinkedHashMap<>();
         for (String counter : COUNTERS) {
             Long value = JdbcRows.longOrNull(row, counter);
@@ -111,8 +109,7 @@ record PostgresServerFigures(String version, Instant startedAt, boolean seesAllS
                 row.getObject("started_at", OffsetDateTime.class).toInstant(), seesAll, row.getBoolean("in_recovery"),
                 row.getObject(seesAll ? "client_backends" : "database_backends", Integer.class),
                 max - reserved, reserved,
-                blksHit == null || blksRead == null || blksHit + blksRead == 0 ? null
-                        : blksHit / (double) (blksHit + blksRead),
+                HitRatio.share(counters.get("blks_hit"), counters.get("blks_read")),
                 JdbcRows.longOrNull(row, "database_size"),
                 seesAll ? JdbcRows.doubleOrNull(row, "longest_transaction_seconds") : null,
                 JdbcRows.doubleOrNull(row, "standby_lag_seconds"), row.getString("wal_receiver_status"),

@@ -32,7 +32,7 @@ final class PostgresSessions {
 
     static List<Map<String, Object>> byState(Connection connection, ProbeAttempt attempt) throws SQLException {
         JdbcDeadline.bound(connection, attempt);
-        return JdbcRows.rows(connection, BY_STATE, row -> JdbcRows.ordered("state", row.getString("state"),
+        return JdbcRows.rows(connection, BY_STATE, row -> DetailMaps.ordered("state", row.getString("state"),
                 "sessions", row.getInt("sessions"), "oldestSeconds", JdbcRows.doubleOrNull(row, "oldest_seconds"),
                 "waitingOnLock", row.getInt("waiting_on_lock")));
     }

@@ -33,7 +33,7 @@ final class PostgresStatements {
         return JdbcRows.rows(connection, TOP.formatted(quoted), row -> {
             Long queryId = JdbcRows.longOrNull(row, "queryid");
             String query = row.getString("query");
-            return JdbcRows.ordered("queryId", queryId, "calls", row.getLong("calls"),
+            return DetailMaps.ordered("queryId", queryId, "calls", row.getLong("calls"),
                     "totalMillis", row.getDouble("total_exec_time"), "meanMillis", row.getDouble("mean_exec_time"),
                     "rows", row.getLong("rows"),
                     "query", queryId == null ? "(another role's: " + PostgresProbe.NOT_VISIBLE + ")"

@@ -56,12 +56,12 @@ final class PostgresVacuum {
         JdbcDeadline.bound(connection, attempt);
         List<Map<String, Object>> databases = JdbcRows.rows(connection, OLDEST_DATABASES, row -> {
             long age = row.getLong("xid_age");
-            return JdbcRows.ordered("database", row.getString("datname"), "xidAge", age,
+            return DetailMaps.ordered("database", row.getString("datname"), "xidAge", age,
                     "multixactAge", JdbcRows.longOrNull(row, "multixact_age"),
                     "percentOfFreezeMaxAge", percent(age, server.freezeMaxAge()),
                     "percentToWraparound", percent(age, WRAPAROUND_LIMIT));
         });
-        return JdbcRows.ordered("freezeMaxAge", server.freezeMaxAge(), "oldestDatabases", databases);
+        return DetailMaps.ordered("freezeMaxAge", server.freezeMaxAge(), "oldestDatabases", databases);
     }
 
     static List<Map<String, Object>> tables(Connection connection, ProbeAttempt attempt) throws SQLException {
@@ -69,7 +69,7 @@ final class PostgresVacuum {
         return JdbcRows.rows(connection, TABLES, row -> {
             long dead = row.getLong("n_dead_tup");
             long threshold = row.getLong("vacuum_threshold");
-            return JdbcRows.ordered("schema", row.getString("schemaname"), "table", row.getString("relname"),
+            return DetailMaps.ordered("schema", row.getString("schemaname"), "table", row.getString("relname"),
                     "liveTuples", row.getLong("n_live_tup"), "deadTuples", dead, "vacuumThreshold", threshold,
                     "overThreshold", dead > threshold, "autovacuumEnabled", row.getBoolean("autovacuum_enabled"),
                     "lastVacuum", JdbcRows.isoInstant(row, "last_vacuum"),

@@ -47,7 +47,7 @@ final class RedisStats {
                 null, null, null,
                 number(info.get("used_memory")),
                 maxMemory == null || maxMemory == 0 ? null : maxMemory, // 0 means no limit
-                hitRate(number(info.get("keyspace_hits")), number(info.get("keyspace_misses"))),
+                HitRatio.share(number(info.get("keyspace_hits")), number(info.get("keyspace_misses"))),
                 DbStats.startedFromUptime(number(info.get("uptime_in_seconds"))),
                 RedisReplication.lagSeconds(info), counters(info),
                 Collections.unmodifiableMap(details));
@@ -55,7 +55,7 @@ final class RedisStats {
 
     static Map<String, Long> counters(Map<String, String> info) {
         Map<String, Long> counters = new LinkedHashMap<>();
-        COUNTERS.forEach(name -> put(counters, name, number(info.get(name))));
+        COUNTERS.forEach(name -> DetailMaps.putIfPresent(counters, name, number(info.get(name))));
         return counters;
     }
 
@@ -66,31 +66,18 @@ final class RedisStats {
      */
     static Map<String, Object> details(Map<String, String> info) {
         Map<String, Object> details = new LinkedHashMap<>();
-        put(details, "blockedClients", number(info.get("blocked_clients")));
-        put(details, "maxmemoryPolicy", info.get("maxmemory_policy"));
-        put(details, "memFragmentationRatio", decimal(info.get("mem_fragmentation_ratio")));
-        put(details, "lastSaveStatus", info.get("rdb_last_bgsave_status"));
+        DetailMaps.putIfPresent(details, "blockedClients", number(info.get("blocked_clients")));
+        DetailMaps.putIfPresent(details, "maxmemoryPolicy", info.get("maxmemory_policy"));
+        DetailMaps.putIfPresent(details, "memFragmentationRatio", decimal(info.get("mem_fragmentation_ratio")));
+        DetailMaps.putIfPresent(details, "lastSaveStatus", info.get("rdb_last_bgsave_status"));
         if ("1".equals(info.get("aof_enabled"))) {
-            put(details, "lastAppendOnlyWriteStatus", info.get("aof_last_write_status"));
+            DetailMaps.putIfPresent(details, "lastAppendOnlyWriteStatus", info.get("aof_last_write_status"));
         }
-        put(details, "role", info.get("role"));
-        put(details, "connectedReplicas", number(info.get("connected_slaves")));
-        put(details, "masterLinkStatus", info.get("master_link_status"));
-        put(details, DbStats.REPLICATION_STOPPED, RedisReplication.stopped(info));
+        DetailMaps.putIfPresent(details, "role", info.get("role"));
+        DetailMaps.putIfPresent(details, "connectedReplicas", number(info.get("connected_slaves")));
+        DetailMaps.putIfPresent(details, "masterLinkStatus", info.get("master_link_status"));
+        DetailMaps.putIfPresent(details, DbStats.REPLICATION_STOPPED, RedisReplication.stopped(info));
         return details;
-    }
-
-    private static <V> void put(Map<String, V> map, String key, V value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    private static Double hitRate(Long hits, Long misses) {
-        if (hits == null || misses == null || hits + misses == 0) {
-            return null;
-        }
-        return hits / (double) (hits + misses);
     }
 
     static Long number(String value) {

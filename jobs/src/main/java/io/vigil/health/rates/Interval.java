@@ -1,5 +1,6 @@
 package io.vigil.health.rates;
 
+import io.vigil.health.probe.HitRatio;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -39,21 +40,13 @@ public record Interval(Instant since, Duration length, Map<String, Long> deltas)
         return rates;
     }
 
-    /**
-     * Δpart / (Δpart + Δrest), as hits over hits and misses. Null when either counter is missing or neither
-     * moved: an interval without a single lookup has no hit rate, not 0 and not 1.
-     */
+    /** Δpart / (Δpart + Δrest), as hits over hits and misses ({@link HitRatio#share}). */
     public Double share(String part, String rest) {
-        Long p = deltas.get(part);
-        Long r = deltas.get(rest);
-        return p == null || r == null || p + r == 0 ? null : p / (double) (p + r);
+        return HitRatio.share(deltas.get(part), deltas.get(rest));
     }
 
-    /** 1 − Δpart / Δwhole, as reads that missed the cache out of all reads; null when either is missing or Δwhole is 0. */
+    /** 1 − Δpart / Δwhole, as reads that missed the cache out of all reads ({@link HitRatio#complement}). */
     public Double complement(String part, String whole) {
-        Long p = deltas.get(part);
-        Long w = deltas.get(whole);
-        // A server counting more misses than reads would make a negative rate: no ratio rather than a wrong one.
-        return p == null || w == null || w == 0 || p > w ? null : 1 - p / (double) w;
+        return HitRatio.complement(deltas.get(part), deltas.get(whole));
     }
 }
